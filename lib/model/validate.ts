@@ -1,0 +1,114 @@
+/**
+ * Shape validation of an object against its kind's schema: types, limits, required fields,
+ * unknown fields, and the model's own keywords. TypeBox does the JSON Schema part; this file
+ * turns its findings into `Issue`s that name the field, the value and the expectation.
+ */
+import type { TSchema } from '@sinclair/typebox';
+import { ValueErrorType } from '@sinclair/typebox/errors';
+import { Value } from '@sinclair/typebox/value';
+import { keyword } from './annotations';
+import { error, pointer, show, type Issue } from './issues';
+import { KINDS, type KindName } from './kinds';
+import { isRecord, mapValue, walk } from './walk';
+
+/** The constraint each TypeBox finding stands for, as `Issue.rule` names it. */
+const CONSTRAINT: Partial<Record<ValueErrorType, string>> = {
+  [ValueErrorType.ArrayMaxItems]: 'maxItems',
+  [ValueErrorType.ArrayMinItems]: 'minItems',
+  [ValueErrorType.IntegerMaximum]: 'maximum',
+  [ValueErrorType.IntegerMinimum]: 'minimum',
+  [ValueErrorType.Integer]: 'type',
+  [ValueErrorType.Boolean]: 'type',
+  [ValueErrorType.String]: 'type',
+  [ValueErrorType.Array]: 'type',
+  [ValueErrorType.Object]: 'type',
+  [ValueErrorType.ObjectAdditionalProperties]: 'unknownField',
+  [ValueErrorType.ObjectRequiredProperty]: 'required',
+  [ValueErrorType.StringMaxLength]: 'maxLength',
+  [ValueErrorType.StringMinLength]: 'minLength',
+  [ValueErrorType.StringPattern]: 'pattern',
+  [ValueErrorType.Union]: 'enum',
+};
+
+/** Removes the fields the server sets (`readOnly`): a client may send back what it read. */
+export function withoutReadOnly(kind: KindName, input: unknown): unknown {
+  return mapValue(KINDS[kind].schema, input, (schema, value) => (schema.readOnly ? undefined : value));
+}
+
+/** Finds everything wrong with the shape of `input` as an object of `kind` (read-only fields ignored). */
+export function validateShape(kind: KindName, input: unknown): Issue[] {
+  const schema = KINDS[kind].schema;
+  const writable = withoutReadOnly(kind, input);
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  for (const e of Value.Errors(schema, writable)) {
+    // A union reports once per branch; one message for the field is enough.
+    const key = `${e.path}|${e.type === ValueErrorType.Union ? 'union' : e.type}`;
+    // A missing field is reported once as required, not again as having the wrong type.
+    if (seen.has(key) || (e.value === undefined && seen.has(`${e.path}|${ValueErrorType.ObjectRequiredProperty}`))) continue;
+    seen.add(key);
+    issues.push(toIssue(e.type, e.schema, e.path, e.value, e.message));
+  }
+  walk(schema, writable, (node, value, path) => issues.push(...modelKeywordIssues(node, value, path)));
+  return issues;
+}
+
+function toIssue(type: ValueErrorType, schema: TSchema, path: string, value: unknown, fallback: string): Issue {
+  const field = path === '' ? 'the object' : path;
+  const rule = keyword(schema, 'rule') ?? CONSTRAINT[type] ?? 'schema';
+  const prefix = rule.startsWith('R') && /^R\d$/.test(rule) ? `${rule}: ` : '';
+  let message: string;
+  switch (type) {
+    case ValueErrorType.ObjectRequiredProperty:
+      message = `${field} is required`;
+      break;
+    case ValueErrorType.ObjectAdditionalProperties:
+      message = `${field} is not a known field`;
+      return error(path, 'unknownField', message);
+    case ValueErrorType.StringMaxLength:
+      message = `${field} is ${String(value).length} characters long (${show(value)}); at most ${schema.maxLength} are allowed`;
+      break;
+    case ValueErrorType.StringMinLength:
+      message = `${field} must have at least ${schema.minLength} character(s), got ${show(value)}`;
+      break;
+    case ValueErrorType.StringPattern:
+      message = `${field} has the value ${show(value)}, which does not match ${schema.pattern}${schema.description ? ` (${schema.description})` : ''}`;
+      break;
+    case ValueErrorType.Union: {
+      const allowed = Array.isArray(schema.anyOf) ? schema.anyOf.map((s: TSchema) => s.const).filter((c: unknown) => c !== undefined) : [];
+      message = allowed.length
+        ? `${field} has the value ${show(value)}; expected one of ${allowed.map((a: unknown) => show(a)).join(', ')}`
+        : `${field} has the value ${show(value)}: ${fallback}`;
+      break;
+    }
+    case ValueErrorType.ArrayMinItems:
+      message = `${field} has ${Array.isArray(value) ? value.length : 0} item(s); at least ${schema.minItems} are required${schema.description ? ` (${schema.description})` : ''}`;
+      break;
+    case ValueErrorType.ArrayMaxItems:
+      message = `${field} has ${Array.isArray(value) ? value.length : 0} items; at most ${schema.maxItems} are allowed`;
+      break;
+    default:
+      message = `${field} has the value ${show(value)}: ${fallback.charAt(0).toLowerCase()}${fallback.slice(1)}`;
+  }
+  return error(path, rule, prefix + message);
+}
+
+/** The model's own keywords, which JSON Schema validators do not know. */
+function modelKeywordIssues(schema: TSchema, value: unknown, path: (string | number)[]): Issue[] {
+  const at = pointer(...path);
+  const issues: Issue[] = [];
+  const maxBytes = keyword(schema, 'maxBytes');
+  if (maxBytes !== undefined && typeof value === 'string') {
+    const bytes = Buffer.byteLength(value, 'utf8');
+    if (bytes > maxBytes) issues.push(error(at, 'maxBytes', `${at} is ${bytes} bytes long (${show(value)}); at most ${maxBytes} bytes are allowed`));
+  }
+  const choice = keyword(schema, 'exactlyOneOf');
+  if (choice && isRecord(value)) {
+    const set = choice.filter((k) => value[k] !== undefined && value[k] !== null);
+    if (set.length !== 1) {
+      const what = set.length === 0 ? 'none is set' : `${set.join(' and ')} are all set`;
+      issues.push(error(at, 'exactlyOneOf', `${at || 'the object'} must set exactly one of ${choice.join(', ')}; ${what}`));
+    }
+  }
+  return issues;
+}
