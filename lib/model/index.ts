@@ -47,3 +47,4 @@ export function checkObject(kind: KindName, input: unknown, ctx: RuleContext): C
     warnings: issues.filter((i) => i.severity === 'warning'),
   };
 }
+export * from './terraform-names';

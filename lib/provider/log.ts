@@ -76,21 +76,18 @@ export function createLogger(
   const threshold = thresholdFromEnv(env);
   const emit = (level: LogLevel, message: string, fields?: LogFields): void => {
     if (rank[level] < threshold) return;
-    const entry = {
+    const head = {
       '@level': level,
       '@message': message,
       '@module': module,
       '@timestamp': hclogTimestamp(nowMicros()),
-      ...(fields ? errorFields(fields) : {}),
     };
     let line: string;
     try {
-      line = JSON.stringify(entry, jsonReplacer);
+      line = JSON.stringify(fields ? { ...head, ...errorFields(fields) } : head, jsonReplacer);
     } catch {
-      // A circular field must not turn a log call into a failed RPC.
-      line = JSON.stringify({ ...entry, ...{ '@message': `${message} (fields not serialisable)` } }, (k, v) =>
-        k === '' || k.startsWith('@') ? v : undefined,
-      );
+      // A circular field must not turn a log call into a failed RPC: keep the message.
+      line = JSON.stringify({ ...head, '@message': `${message} (fields could not be serialised)` });
     }
     write(line + '\n');
   };
