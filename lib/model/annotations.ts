@@ -20,6 +20,8 @@ export interface ModelKeywords {
   exactlyOneOf?: string[];
   /** On a string: the kind of object whose ID it holds (`package`, `bootImage`, …). */
   references?: string;
+  /** Left out, the field is filled in from the object's other fields (see `withDefaults`). */
+  derivedDefault?: boolean;
 }
 
 /** Server-assigned; ignored when a client sends it (a client may send back what it read). */

@@ -44,6 +44,7 @@ export const PackageSchema = Type.Object(
       Type.String({
         maxLength: 255,
         pattern: SOURCE_PATH_PATTERN,
+        derivedDefault: true,
         description: `Where the content is (UNC or a local path on the site server). For the client role it defaults to \`${DEFAULT_CLIENT_SOURCE}\` (R3); other roles without a source have no content.`,
       }),
     ),

@@ -14,6 +14,7 @@ export const UNKNOWN_DURATION = 720;
 
 export const ProgramSchema = Type.Object(
   {
+    id: computed(Type.String({ description: 'The program\'s ID: `<packageId>/<name>`.' })),
     packageId: immutable(reference('package', 'ID of the package the program belongs to. A program cannot move to another package.')),
     name: immutable(Type.String({ minLength: 1, maxLength: 50, description: 'Program name (≤ 50 characters); cannot be renamed.' })),
     commandLine: Type.String({ minLength: 1, maxBytes: 255, description: 'Command line (≤ 255 bytes).' }),

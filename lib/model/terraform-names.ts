@@ -19,21 +19,6 @@ export function toTerraformValue(schema: TSchema, value: unknown): unknown {
   return rename(schema, value, toTerraformName);
 }
 
-/** Converts a Terraform-shaped value back to the model's names. */
-export function fromTerraformValue(schema: TSchema, value: unknown): unknown {
-  if (value === null || value === undefined) return value;
-  if (schema.type === 'object' && schema.properties && isRecord(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [field, child] of Object.entries(schema.properties as Record<string, TSchema>)) {
-      const v = value[toTerraformName(field)];
-      if (v !== undefined && v !== null) out[field] = fromTerraformValue(child, v);
-    }
-    return out;
-  }
-  if (schema.type === 'array' && schema.items && Array.isArray(value)) return value.map((v) => fromTerraformValue(schema.items as TSchema, v));
-  return value;
-}
-
 function rename(schema: TSchema, value: unknown, name: (f: string) => string): unknown {
   if (value === null || value === undefined) return value;
   if (schema.type === 'object' && schema.properties && isRecord(value)) {

@@ -1,0 +1,27 @@
+/**
+ * What the provider needs of the deployment server, in the provider's terms. `client-api.ts`
+ * implements it over the typed HTTP client; keeping it this small keeps the resource logic
+ * readable and the client swappable.
+ */
+import type { KindName } from '../model/kinds';
+import type { Issue } from '../model/issues';
+import type { Site } from '../model/site';
+
+export interface Stored {
+  readonly value: Record<string, unknown>;
+  readonly etag: string;
+  /** Advice the server gave with a write (R4, …). */
+  readonly warnings?: readonly Pick<Issue, 'path' | 'rule' | 'message'>[];
+}
+
+export interface ObjectApi {
+  /** The object, or undefined when the server has none with that ID (404). */
+  get(kind: KindName, id: string, signal?: AbortSignal): Promise<Stored | undefined>;
+  list(kind: KindName, filter: Record<string, string>, signal?: AbortSignal): Promise<Record<string, unknown>[]>;
+  create(kind: KindName, value: Record<string, unknown>, signal?: AbortSignal): Promise<Stored>;
+  /** Throws when `etag` is stale (412). */
+  update(kind: KindName, id: string, value: Record<string, unknown>, etag: string | undefined, signal?: AbortSignal): Promise<Stored>;
+  /** Succeeds when the object is already gone. */
+  delete(kind: KindName, id: string, signal?: AbortSignal): Promise<void>;
+  site(signal?: AbortSignal): Promise<Site>;
+}

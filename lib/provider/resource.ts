@@ -1,0 +1,208 @@
+/**
+ * One managed resource type per model kind (`osd_package`, `osd_task_sequence`, …), all driven by
+ * the kind's schema: plan fills the model's defaults so a plan never shows "known after apply" for
+ * what the model can compute, immutable fields force a replacement, everything else updates in
+ * place, reads report drift, and rules that need other objects are checked at plan time against
+ * the server.
+ */
+import type { TSchema } from '@sinclair/typebox';
+import { keyword, PACKAGE_ID_PATTERN } from '../model/annotations';
+import { withDefaults } from '../model/defaults';
+import type { Issue } from '../model/issues';
+import { KINDS, objectId, type KindDefinition, type KindName } from '../model/kinds';
+import { checkRules, lookupsFor, UNRESOLVED, type Resolved } from '../model/rules';
+import type { Site } from '../model/site';
+import { validateShape, withoutReadOnly } from '../model/validate';
+import { toTerraformName } from '../model/terraform-names';
+import { describeError, issueDiagnostics } from './diagnostics';
+import type { ObjectApi } from './object-api';
+import {
+  errorDiagnostic,
+  warningDiagnostic,
+  type ApplyResourceChangeRequest,
+  type ApplyResourceChangeResponse,
+  type Diagnostic,
+  type ImportResourceStateRequest,
+  type ImportResourceStateResponse,
+  type PlanResourceChangeRequest,
+  type PlanResourceChangeResponse,
+  type ReadResourceRequest,
+  type ReadResourceResponse,
+  type Schema,
+  type ValidateResourceConfigRequest,
+  type ValidateResourceConfigResponse,
+} from './protocol/types';
+import { Unknown, type TfObject, type TfValue } from './protocol/values';
+import { attributesOf } from './schema';
+import { PENDING_ID, restoreUnknowns, toModel, toTerraform, touchesUnknown, withoutUnknowns } from './state';
+
+/** Secrets are write-only attributes: Terraform keeps them out of plans and state, so do we. */
+const noSecret = (): TfValue => null;
+
+/** What a resource needs from the configured provider. */
+export interface ProviderSession {
+  readonly api: ObjectApi;
+  site(): Promise<Site>;
+}
+
+export class ManagedResource {
+  readonly typeName: string;
+  readonly schema: Schema;
+  private readonly def: KindDefinition;
+
+  constructor(readonly kind: KindName) {
+    this.def = KINDS[kind];
+    this.typeName = this.def.terraformType;
+    this.schema = {
+      version: 0,
+      block: {
+        attributes: attributesOf(this.def.schema, { writeOnly: true }),
+        description: this.def.schema.description,
+        description_kind: 'MARKDOWN',
+      },
+    };
+  }
+
+  /** Shape and the rules that need nothing but the configuration itself. */
+  validate(req: ValidateResourceConfigRequest): ValidateResourceConfigResponse {
+    const config = toModel(this.def.schema, req.config);
+    const { known, unknown } = withoutUnknowns(this.def.schema, config);
+    const shape = validateShape(this.kind, config).filter((i) => !touchesUnknown(i.path, unknown));
+    if (shape.length > 0) return { diagnostics: issueDiagnostics(shape, this.def.title) };
+    const local = checkRules(this.kind, withDefaults(this.kind, known), { resolve: () => UNRESOLVED });
+    return { diagnostics: issueDiagnostics(local.filter((i) => !touchesUnknown(i.path, unknown)), this.def.title) };
+  }
+
+  async plan(req: PlanResourceChangeRequest, session: ProviderSession | undefined): Promise<PlanResourceChangeResponse> {
+    if (req.config === null || req.proposed_new_state === null) return { planned_state: null };
+    const prior = req.prior_state;
+    const { known, unknown } = withoutUnknowns(this.def.schema, toModel(this.def.schema, req.config));
+    const model = withDefaults(this.kind, withoutReadOnly(this.kind, known) as Record<string, unknown>);
+    const planned = toTerraform(this.def.schema, restoreUnknowns(structuredClone(model), unknown), noSecret);
+
+    const requiresReplace = prior ? this.replacedFields(prior, planned) : [];
+    planned.id = prior && requiresReplace.length === 0 ? prior.id : this.plannedId(planned);
+    if (this.kind === 'program') planned.flags = unknown.length === 0 ? (model.flags as number) : Unknown;
+
+    const diagnostics = session ? await this.serverRuleDiagnostics(model, unknown, prior, session) : [];
+    return {
+      planned_state: planned,
+      requires_replace: requiresReplace.map((name) => [name]),
+      planned_private: req.prior_private,
+      diagnostics,
+    };
+  }
+
+  async read(req: ReadResourceRequest, session: ProviderSession): Promise<ReadResourceResponse> {
+    const id = String(req.current_state.id ?? '');
+    try {
+      const stored = await session.api.get(this.kind, id);
+      if (!stored) return { new_state: null };
+      return { new_state: this.state(stored.value), private: encodePrivate(stored.etag) };
+    } catch (err) {
+      return { new_state: req.current_state, diagnostics: [errorDiagnostic(`Cannot read ${this.def.title.toLowerCase()} ${id}`, describeError(err))] };
+    }
+  }
+
+  async apply(req: ApplyResourceChangeRequest, session: ProviderSession): Promise<ApplyResourceChangeResponse> {
+    const title = this.def.title.toLowerCase();
+    if (req.planned_state === null) {
+      const id = String(req.prior_state?.id ?? '');
+      try {
+        await session.api.delete(this.kind, id);
+        return { new_state: null };
+      } catch (err) {
+        return { new_state: req.prior_state, diagnostics: [errorDiagnostic(`Cannot delete ${title} ${id}`, describeError(err))] };
+      }
+    }
+    // The configuration holds the secrets (write-only values never reach the plan).
+    const body = withoutReadOnly(this.kind, toModel(this.def.schema, req.config ?? {})) as Record<string, unknown>;
+    const prior = req.prior_state;
+    try {
+      const stored = prior
+        ? await session.api.update(this.kind, String(prior.id), body, decodePrivate(req.planned_private))
+        : await session.api.create(this.kind, body);
+      const diagnostics: Diagnostic[] = (stored.warnings ?? []).map((w) => warningDiagnostic(`${this.def.title}: advice (${w.rule})`, w.message));
+      return { new_state: this.state(stored.value), private: encodePrivate(stored.etag), diagnostics };
+    } catch (err) {
+      const what = prior ? `Cannot update ${title} ${String(prior.id)}` : `Cannot create ${title} ${JSON.stringify(body.name ?? '')}`;
+      return { new_state: prior, diagnostics: [errorDiagnostic(what, describeError(err))] };
+    }
+  }
+
+  import(req: ImportResourceStateRequest): ImportResourceStateResponse {
+    const valid = this.kind === 'program' ? /^[^/]+\/.+$/.test(req.id) : new RegExp(PACKAGE_ID_PATTERN).test(req.id);
+    if (!valid) {
+      const expected = this.kind === 'program' ? '<packageId>/<program name>, e.g. CM100012/Install' : 'a package ID such as CM100012';
+      return { imported_resources: [], diagnostics: [errorDiagnostic(`Cannot import ${this.typeName}`, `the ID ${JSON.stringify(req.id)} is not ${expected}`)] };
+    }
+    const state = toTerraform(this.def.schema, {}, noSecret);
+    state.id = req.id;
+    return { imported_resources: [{ type_name: this.typeName, state }] };
+  }
+
+  /** The Terraform state of a stored object. */
+  state(value: Record<string, unknown>): TfObject {
+    const state = toTerraform(this.def.schema, value, noSecret);
+    state.id = objectId(this.kind, value);
+    return state;
+  }
+
+  private plannedId(planned: TfObject): TfValue {
+    if (this.kind === 'program' && typeof planned.package_id === 'string' && typeof planned.name === 'string') {
+      return `${planned.package_id}/${planned.name}`;
+    }
+    return Unknown;
+  }
+
+  /** Top-level immutable fields whose planned value differs from the prior state (or is not known yet). */
+  private replacedFields(prior: TfObject, planned: TfObject): string[] {
+    return Object.entries(this.def.schema.properties as Record<string, TSchema>)
+      .filter(([, schema]) => keyword(schema, 'immutable'))
+      .map(([field]) => toTerraformName(field))
+      .filter((name) => planned[name] === Unknown || JSON.stringify(planned[name]) !== JSON.stringify(prior[name]));
+  }
+
+  /** The rules that look at other objects or the site, checked against the server at plan time. */
+  private async serverRuleDiagnostics(
+    model: Record<string, unknown>,
+    unknown: string[],
+    prior: TfObject | null,
+    session: ProviderSession,
+  ): Promise<Diagnostic[]> {
+    const resolved = new Map<string, Resolved>();
+    const lookups = lookupsFor(this.kind, model).filter((l) => !l.id.includes(PENDING_ID));
+    try {
+      await Promise.all(
+        lookups.map(async (l) => {
+          const stored = await session.api.get(l.kind, l.id);
+          resolved.set(`${l.kind}:${l.id}`, stored?.value);
+        }),
+      );
+      const site = await session.site();
+      const priorModel = prior ? toModel(this.def.schema, prior) : undefined;
+      const resolve = (kind: KindName, id: string): Resolved => resolved.has(`${kind}:${id}`) ? resolved.get(`${kind}:${id}`) : UNRESOLVED;
+      const withServer = checkRules(this.kind, model, { site, resolve, prior: priorModel });
+      const local = new Set(checkRules(this.kind, model, { resolve: () => UNRESOLVED }).map(key));
+      const fresh = withServer.filter((i) => !local.has(key(i)) && !touchesUnknown(i.path, unknown));
+      return issueDiagnostics(fresh, this.def.title);
+    } catch (err) {
+      return [warningDiagnostic(`${this.def.title}: could not check references against the server`, describeError(err))];
+    }
+  }
+}
+
+const key = (i: Issue) => `${i.path}|${i.rule}|${i.message}`;
+
+function encodePrivate(etag: string): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify({ etag }));
+}
+
+function decodePrivate(bytes: Uint8Array | undefined): string | undefined {
+  if (!bytes || bytes.length === 0) return undefined;
+  try {
+    return (JSON.parse(new TextDecoder().decode(bytes)) as { etag?: string }).etag;
+  } catch {
+    return undefined;
+  }
+}
