@@ -21,7 +21,7 @@ export type ProviderConfig = Static<typeof ProviderConfigSchema>;
 
 export interface ResolvedProviderConfig {
   readonly endpoint: string;
-  readonly token: string | undefined;
+  readonly token: string;
   readonly timeoutMs: number;
   readonly maxRetries: number;
 }
@@ -41,5 +41,7 @@ export function resolveProviderConfig(config: ProviderConfig, env: NodeJS.Proces
   const maxRetries = number('OSD_MAX_RETRIES', config.maxRetries, 5);
   if (typeof timeout === 'string') return timeout;
   if (typeof maxRetries === 'string') return maxRetries;
-  return { endpoint: endpoint.replace(/\/+$/, ''), token: config.token ?? env.OSD_TOKEN, timeoutMs: timeout * 1000, maxRetries };
+  const token = config.token ?? env.OSD_TOKEN;
+  if (!token) return 'token is not set: set token in the provider block or OSD_TOKEN in the environment';
+  return { endpoint: endpoint.replace(/\/+$/, ''), token, timeoutMs: timeout * 1000, maxRetries };
 }
