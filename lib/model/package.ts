@@ -34,11 +34,13 @@ export const UsmtSettingsSchema = Type.Object(
 export const PackageSchema = Type.Object(
   {
     ...packageIdentityFields,
-    role: immutable(
-      oneOf(PACKAGE_ROLES, {
-        description: 'What the package is for: `software` (installed by programs), `usmt` (user state migration, R5), `client` (the ConfigMgr client, R3), `tools` (vendor tools for hardware steps, R6).',
-        default: 'software',
-      }),
+    role: Type.Optional(
+      immutable(
+        oneOf(PACKAGE_ROLES, {
+          description: 'What the package is for: `software` (installed by programs), `usmt` (user state migration, R5), `client` (the ConfigMgr client, R3), `tools` (vendor tools for hardware steps, R6).',
+          default: 'software',
+        }),
+      ),
     ),
     sourcePath: Type.Optional(
       Type.String({

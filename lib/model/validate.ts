@@ -53,7 +53,10 @@ export function validateShape(kind: KindName, input: unknown): Issue[] {
   return issues;
 }
 
-function toIssue(type: ValueErrorType, schema: TSchema, path: string, value: unknown, fallback: string): Issue {
+function toIssue(type: ValueErrorType, schema: TSchema, path: string, given: unknown, fallback: string): Issue {
+  // A secret's value never goes into a message: messages end up in logs and terminals.
+  const shown = schema.writeOnly ? 'a secret' : show(given);
+  const value = given;
   const field = path === '' ? 'the object' : path;
   const rule = keyword(schema, 'rule') ?? CONSTRAINT[type] ?? 'schema';
   const prefix = rule.startsWith('R') && /^R\d$/.test(rule) ? `${rule}: ` : '';
@@ -66,19 +69,19 @@ function toIssue(type: ValueErrorType, schema: TSchema, path: string, value: unk
       message = `${field} is not a known field`;
       return error(path, 'unknownField', message);
     case ValueErrorType.StringMaxLength:
-      message = `${field} is ${String(value).length} characters long (${show(value)}); at most ${schema.maxLength} are allowed`;
+      message = `${field} is ${String(value).length} characters long (${shown}); at most ${schema.maxLength} are allowed`;
       break;
     case ValueErrorType.StringMinLength:
-      message = `${field} must have at least ${schema.minLength} character(s), got ${show(value)}`;
+      message = `${field} must have at least ${schema.minLength} character(s), got ${shown}`;
       break;
     case ValueErrorType.StringPattern:
-      message = `${field} has the value ${show(value)}, which does not match ${schema.pattern}${schema.description ? ` (${schema.description})` : ''}`;
+      message = `${field} has the value ${shown}, which does not match ${schema.pattern}${schema.description ? ` (${schema.description})` : ''}`;
       break;
     case ValueErrorType.Union: {
       const allowed = Array.isArray(schema.anyOf) ? schema.anyOf.map((s: TSchema) => s.const).filter((c: unknown) => c !== undefined) : [];
       message = allowed.length
-        ? `${field} has the value ${show(value)}; expected one of ${allowed.map((a: unknown) => show(a)).join(', ')}`
-        : `${field} has the value ${show(value)}: ${fallback}`;
+        ? `${field} has the value ${shown}; expected one of ${allowed.map((a: unknown) => show(a)).join(', ')}`
+        : `${field} has the value ${shown}: ${fallback}`;
       break;
     }
     case ValueErrorType.ArrayMinItems:
@@ -88,7 +91,7 @@ function toIssue(type: ValueErrorType, schema: TSchema, path: string, value: unk
       message = `${field} has ${Array.isArray(value) ? value.length : 0} items; at most ${schema.maxItems} are allowed`;
       break;
     default:
-      message = `${field} has the value ${show(value)}: ${fallback.charAt(0).toLowerCase()}${fallback.slice(1)}`;
+      message = `${field} has the value ${shown}: ${fallback.charAt(0).toLowerCase()}${fallback.slice(1)}`;
   }
   return error(path, rule, prefix + message);
 }
@@ -100,7 +103,8 @@ function modelKeywordIssues(schema: TSchema, value: unknown, path: (string | num
   const maxBytes = keyword(schema, 'maxBytes');
   if (maxBytes !== undefined && typeof value === 'string') {
     const bytes = Buffer.byteLength(value, 'utf8');
-    if (bytes > maxBytes) issues.push(error(at, 'maxBytes', `${at} is ${bytes} bytes long (${show(value)}); at most ${maxBytes} bytes are allowed`));
+    const shown = schema.writeOnly ? 'a secret' : show(value);
+    if (bytes > maxBytes) issues.push(error(at, 'maxBytes', `${at} is ${bytes} bytes long (${shown}); at most ${maxBytes} bytes are allowed`));
   }
   const choice = keyword(schema, 'exactlyOneOf');
   if (choice && isRecord(value)) {

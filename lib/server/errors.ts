@@ -1,0 +1,50 @@
+/**
+ * The JSON error envelope of docs/api.md: `{ "error": { "code", "message", "details": [...] } }`.
+ * Handlers throw `ApiError`; the app's error handler turns it (and fastify's own errors about
+ * bodies and content types) into the envelope, so every refusal looks the same to a client.
+ */
+import type { Issue } from '../model';
+
+/** One finding: where (a JSON pointer into the object sent), which rule or constraint, and what to do. */
+export interface ErrorDetail {
+  readonly path: string;
+  readonly rule: string;
+  readonly message: string;
+  /** For a refused delete (R2): the object that still references the one being deleted. */
+  readonly referencedBy?: { readonly kind: string; readonly id: string; readonly name?: string };
+}
+
+export interface ErrorEnvelope {
+  readonly error: { readonly code: string; readonly message: string; readonly details: readonly ErrorDetail[] };
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: readonly ErrorDetail[] = [],
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+  }
+
+  envelope(): ErrorEnvelope {
+    return { error: { code: this.code, message: this.message, details: this.details } };
+  }
+}
+
+/** The model's findings as the details of a response (the severity is implied by where they appear). */
+export function issueDetails(issues: readonly Issue[]): ErrorDetail[] {
+  return issues.map(({ path, rule, message }) => ({ path, rule, message }));
+}
+
+export const badRequest = (message: string, details: ErrorDetail[] = []) => new ApiError(400, 'badRequest', message, details);
+export const notFound = (message: string) => new ApiError(404, 'notFound', message);
+
+/** `422`: the object breaks the model's shape or rules. The message summarises; the details say each thing. */
+export function validationFailed(what: string, errors: readonly Issue[]): ApiError {
+  const first = errors[0];
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''}, see details)` : '';
+  return new ApiError(422, 'validation', `${what} is not valid: ${first ? first.message : 'unknown problem'}${more}`, issueDetails(errors));
+}

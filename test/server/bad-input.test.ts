@@ -1,0 +1,154 @@
+/**
+ * Bad input is a 4xx with a message that names the field, the value and the rule, never a 5xx,
+ * and the server keeps serving. Non-ASCII text is accepted and comes back unchanged.
+ */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { startServer, type RunningServer } from '../support/server';
+import { packageBody, programBody } from './fixtures';
+import { call, create, type Answer } from './http';
+
+let server: RunningServer;
+before(async () => {
+  // A small body limit keeps the oversize test cheap.
+  server = await startServer({ args: ['--body-limit', '65536'] });
+});
+after(async () => {
+  await server.stop();
+});
+afterEach(async () => {
+  assert.equal((await call(server, 'GET', '/api/v1/health', { as: 'none' })).status, 200, 'the server still answers');
+});
+
+function assertError(answer: Answer, status: number, code: string, message: RegExp): void {
+  assert.equal(answer.status, status, answer.text);
+  assert.equal(answer.json.error.code, code);
+  assert.match(answer.json.error.message, message);
+}
+
+function detail(answer: Answer, path: string): { path: string; rule: string; message: string } {
+  const found = answer.json.error.details.find((d: { path: string }) => d.path === path);
+  assert.ok(found, `no detail at ${path}: ${answer.text}`);
+  return found;
+}
+
+describe('bodies that are not JSON objects', () => {
+  test('malformed JSON is 400 saying where it breaks', async () => {
+    const answer = await call(server, 'POST', '/api/v1/packages', { raw: '{"name": "x",', contentType: 'application/json' });
+    assertError(answer, 400, 'malformedJson', /not valid JSON: .+/);
+  });
+  test('an empty JSON body is 400', async () => {
+    assertError(await call(server, 'POST', '/api/v1/packages', { raw: '', contentType: 'application/json' }), 400, 'malformedJson', /empty/);
+  });
+  test('no body at all is 400', async () => {
+    assertError(await call(server, 'POST', '/api/v1/packages'), 400, 'badRequest', /needs a JSON body/);
+  });
+  test('a __proto__ key is 400', async () => {
+    const answer = await call(server, 'POST', '/api/v1/packages', { raw: '{"name":"x","__proto__":{"admin":true}}', contentType: 'application/json' });
+    assertError(answer, 400, 'malformedJson', /__proto__/);
+  });
+  test('a non-JSON content type is 415 naming it', async () => {
+    const answer = await call(server, 'POST', '/api/v1/packages', { raw: 'name=x', contentType: 'application/x-www-form-urlencoded' });
+    assertError(answer, 415, 'unsupportedMediaType', /application\/x-www-form-urlencoded/);
+    assertError(await call(server, 'POST', '/api/v1/packages', { raw: '{"name":"x"}', contentType: 'text/plain' }), 415, 'unsupportedMediaType', /text\/plain/);
+  });
+  test('a body over the limit is 413 naming the limit', async () => {
+    const answer = await call(server, 'POST', '/api/v1/packages', { body: packageBody('big', { description: 'x'.repeat(70_000) }) });
+    assertError(answer, 413, 'payloadTooLarge', /65536 bytes/);
+  });
+  test('JSON that is not an object is 422', async () => {
+    const answer = await call(server, 'POST', '/api/v1/packages', { body: ['a list'] });
+    assertError(answer, 422, 'validation', /expected object/);
+    assert.equal(detail(answer, '').rule, 'type');
+  });
+});
+
+describe('objects that break the schema are 422 naming the field, the value and the rule', () => {
+  test('wrong types', async () => {
+    const answer = await call(server, 'POST', '/api/v1/packages', { body: packageBody('types', { version: 3, description: false }) });
+    assertError(answer, 422, 'validation', /\/version/);
+    assert.deepEqual([detail(answer, '/version').rule, detail(answer, '/description').rule], ['type', 'type']);
+    assert.match(detail(answer, '/version').message, /\/version has the value 3/);
+  });
+  test('unknown fields', async () => {
+    const answer = await call(server, 'POST', '/api/v1/packages', { body: packageBody('unknown', { colour: 'blue' }) });
+    assertError(answer, 422, 'validation', /\/colour/);
+    assert.equal(detail(answer, '/colour').rule, 'unknownField');
+  });
+  test('a missing required field', async () => {
+    const answer = await call(server, 'POST', '/api/v1/os-images', { body: { name: 'No source' } });
+    assert.equal(detail(answer, '/sourcePath').rule, 'required');
+  });
+  test('a name of 50 characters is accepted; 51 is refused naming the field and the length', async () => {
+    const fifty = 'N'.repeat(50);
+    const ok = await call(server, 'POST', '/api/v1/packages', { body: packageBody('x', { name: fifty }) });
+    assert.equal(ok.status, 201, ok.text);
+    assert.equal(ok.json.name, fifty);
+    const tooLong = await call(server, 'POST', '/api/v1/packages', { body: packageBody('x', { name: 'N'.repeat(51) }) });
+    assertError(tooLong, 422, 'validation', /\/name is 51 characters long/);
+    assert.equal(detail(tooLong, '/name').rule, 'maxLength');
+    assert.match(detail(tooLong, '/name').message, /NNNN.*at most 50/);
+  });
+  test('a command line over 255 bytes (counted in UTF-8) is refused', async () => {
+    const pkg = await create(server, '/api/v1/packages', packageBody('bytes'));
+    const answer = await call(server, 'POST', `/api/v1/packages/${pkg.id}/programs`, { body: programBody('Bytes', { commandLine: 'é'.repeat(128) }) });
+    assert.equal(detail(answer, '/commandLine').rule, 'maxBytes');
+    assert.match(detail(answer, '/commandLine').message, /256 bytes/);
+  });
+  test('a program whose body names another package than its URL', async () => {
+    const pkg = await create(server, '/api/v1/packages', packageBody('url-mismatch'));
+    const answer = await call(server, 'POST', `/api/v1/packages/${pkg.id}/programs`, { body: programBody('P', { packageId: 'CM1FFFFF' }) });
+    assertError(answer, 422, 'validation', /CM1FFFFF/);
+    assert.equal(detail(answer, '/packageId').rule, 'url');
+  });
+});
+
+describe('queries, headers and paths', () => {
+  test('an unknown query parameter is 400 naming it', async () => {
+    assertError(await call(server, 'GET', '/api/v1/packages?colour=blue'), 400, 'badRequest', /"colour"/);
+  });
+  test('a bad audit page is 400 naming the parameter and the value', async () => {
+    assertError(await call(server, 'GET', '/api/v1/audit?limit=0'), 400, 'badRequest', /"limit" is "0"/);
+    assertError(await call(server, 'GET', '/api/v1/audit?after=-1'), 400, 'badRequest', /"after" is "-1"/);
+  });
+  test('an unknown object is 404 naming it; an unknown route is 404', async () => {
+    assertError(await call(server, 'GET', '/api/v1/packages/CM1FFFFF'), 404, 'notFound', /package CM1FFFFF does not exist/);
+    assertError(await call(server, 'GET', '/api/v1/packages/CM1FFFFF/programs'), 404, 'notFound', /package CM1FFFFF does not exist/);
+    assertError(await call(server, 'GET', '/api/v1/nothing-here'), 404, 'notFound', /nothing-here/);
+    assertError(await call(server, 'PUT', '/api/v1/packages/CM1FFFFF', { body: packageBody('ghost') }), 404, 'notFound', /CM1FFFFF/);
+    assertError(await call(server, 'DELETE', '/api/v1/packages/CM1FFFFF'), 404, 'notFound', /CM1FFFFF/);
+  });
+  test('an Idempotency-Key that is too long is 400', async () => {
+    const answer = await call(server, 'POST', '/api/v1/packages', { body: packageBody('long-key'), headers: { 'idempotency-key': 'k'.repeat(256) } });
+    assertError(answer, 400, 'badRequest', /Idempotency-Key/);
+  });
+});
+
+describe('non-ASCII text', () => {
+  test('names, descriptions and program names round-trip unchanged', async () => {
+    const name = 'Büro-Paket 日本語 ☃ 🚀';
+    const pkg = await create(server, '/api/v1/packages', packageBody('utf', { name, manufacturer: 'Société Générale', description: 'Zürich — Ελληνικά' }));
+    const read = await call(server, 'GET', `/api/v1/packages/${pkg.id}`);
+    assert.equal(read.json.name, name);
+    assert.equal(read.json.manufacturer, 'Société Générale');
+    assert.equal(read.json.description, 'Zürich — Ελληνικά');
+    const listed = await call(server, 'GET', `/api/v1/packages?name=${encodeURIComponent(name)}`);
+    assert.deepEqual(listed.json.items.map((p: { id: string }) => p.id), [pkg.id]);
+
+    const programName = 'Installer für Ärzte';
+    const created = await call(server, 'POST', `/api/v1/packages/${pkg.id}/programs`, { body: programBody(programName) });
+    assert.equal(created.status, 201, created.text);
+    assert.equal(created.headers.get('location'), `/api/v1/packages/${pkg.id}/programs/${encodeURIComponent(programName)}`);
+    const program = await call(server, 'GET', created.headers.get('location')!);
+    assert.equal(program.json.name, programName);
+  });
+  test('a warning about a non-ASCII value travels in the Osd-Warnings header and decodes to the same text', async () => {
+    const client = await create(server, '/api/v1/packages', packageBody('utf-client', { role: 'client' }));
+    const step = { name: 'Setup', setupWindowsAndConfigMgr: { clientPackageId: client.id, installationProperties: 'SMSSITECODE=CM1 ÜBERFLAG=1' } };
+    const answer = await call(server, 'POST', '/api/v1/task-sequences', { body: { name: 'Warned ☃', steps: [step] } });
+    assert.equal(answer.status, 201, answer.text);
+    const warnings = JSON.parse(answer.headers.get('osd-warnings')!) as { path: string; rule: string; message: string }[];
+    assert.deepEqual(warnings.map((w) => [w.path, w.rule]), [['/steps/0/setupWindowsAndConfigMgr/installationProperties', 'R3']]);
+    assert.match(warnings[0].message, /"ÜBERFLAG"/);
+  });
+});
