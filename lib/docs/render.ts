@@ -8,7 +8,7 @@ import { KINDS, KIND_NAMES, type KindName } from '../model/kinds';
 import { SiteSchema } from '../model/site';
 import { toTerraformName } from '../model/terraform-names';
 import { ProviderConfigSchema } from '../provider/provider-config';
-import { ctyTypeOf, hasDefault } from '../provider/schema';
+import { ctyTypeOf, hasDefault, versionAttributeName } from '../provider/schema';
 
 /** Every page, by its path under docs/. */
 export function renderAllDocs(): Map<string, string> {
@@ -107,6 +107,10 @@ function fieldLines(object: TObject, which: 'argument' | 'attribute' | 'all', de
       allowed(schema),
     ].filter(Boolean);
     lines.push(`${'  '.repeat(depth)}- \`${toTerraformName(field)}\` (${notes.join(', ')}): ${oneLine(schema.description ?? '')}`);
+    if (schema.writeOnly && which !== 'attribute') {
+      const name = toTerraformName(field);
+      lines.push(`${'  '.repeat(depth)}- \`${versionAttributeName(name)}\` (number, optional): change it to send a new \`${name}\`; Terraform never stores the value, so it cannot see it change.`);
+    }
     const nested = schema.type === 'object' ? schema : schema.type === 'array' && schema.items?.type === 'object' ? schema.items : undefined;
     if (nested && which !== 'attribute') lines.push(...fieldLines(nested as TObject, 'all', depth + 1));
   }

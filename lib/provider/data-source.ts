@@ -9,11 +9,8 @@ import { toTerraformName } from '../model/terraform-names';
 import { describeError } from './diagnostics';
 import type { ProviderSession } from './resource';
 import { errorDiagnostic, type ReadDataSourceRequest, type ReadDataSourceResponse, type Schema } from './protocol/types';
-import type { TfValue } from './protocol/values';
 import { attributesOf } from './schema';
 import { toTerraform } from './state';
-
-const noSecret = (): TfValue => null;
 
 export interface DataSource {
   readonly typeName: string;
@@ -58,7 +55,7 @@ export class ObjectLookup implements DataSource {
         const detail = found.length === 0 ? `the server has no ${what}` : `the server has ${found.length} objects matching ${what}; give the version too`;
         return { state: null, diagnostics: [errorDiagnostic(`No single ${def.title.toLowerCase()} found`, detail)] };
       }
-      const state = toTerraform(def.schema, found[0], noSecret);
+      const state = toTerraform(def.schema, found[0]);
       state.id = objectId(this.kind, found[0]);
       return { state };
     } catch (err) {
@@ -81,7 +78,7 @@ export class SiteLookup implements DataSource {
 
   async read(_req: ReadDataSourceRequest, session: ProviderSession): Promise<ReadDataSourceResponse> {
     try {
-      return { state: toTerraform(SiteSchema, await session.site(), noSecret) };
+      return { state: toTerraform(SiteSchema, await session.site()) };
     } catch (err) {
       return { state: null, diagnostics: [errorDiagnostic('Cannot read the site', describeError(err))] };
     }

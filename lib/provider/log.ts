@@ -6,9 +6,9 @@
  * `TF_LOG_PROVIDER`), anything else is logged as plain debug text. hclog insists on a timestamp
  * with exactly six fractional digits, so the microseconds are built by hand.
  *
- * Writes are synchronous (stderr is a pipe under Terraform, and Node writes pipes synchronously on
- * Linux), so a line written just before `process.exit` is not lost.
+ * Writes are synchronous (stdio.ts), so a line written just before `process.exit` is not lost.
  */
+import { writeStderr } from './stdio.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 
@@ -49,8 +49,17 @@ export function hclogTimestamp(epochMicros: number): string {
   return new Date(millis).toISOString().slice(0, 19) + '.' + String(micros).padStart(6, '0') + 'Z';
 }
 
+/**
+ * Wall-clock microseconds. Not from the `performance` global: its first use loads perf_hooks,
+ * about 5 ms on every provider start. The sub-millisecond digits come from the monotonic clock.
+ */
 function nowMicros(): number {
-  return Math.floor((performance.timeOrigin + performance.now()) * 1000);
+  return Date.now() * 1000 + Number((process.hrtime.bigint() / 1000n) % 1000n);
+}
+
+/** Milliseconds elapsed since `start` (a process.hrtime.bigint() value), to 0.1 ms. */
+export function elapsedMs(start: bigint): number {
+  return Math.round(Number(process.hrtime.bigint() - start) / 1e5) / 10;
 }
 
 function errorFields(fields: LogFields): LogFields {
@@ -70,7 +79,7 @@ function jsonReplacer(_key: string, value: unknown): unknown {
 
 export function createLogger(
   module = 'provider.osd',
-  write: (line: string) => void = (line) => process.stderr.write(line),
+  write: (line: string) => void = writeStderr,
   env: NodeJS.ProcessEnv = process.env,
 ): Logger {
   const threshold = thresholdFromEnv(env);

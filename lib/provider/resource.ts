@@ -36,9 +36,6 @@ import { Unknown, type TfObject, type TfValue } from './protocol/values';
 import { attributesOf } from './schema';
 import { PENDING_ID, restoreUnknowns, toModel, toTerraform, touchesUnknown, withoutUnknowns } from './state';
 
-/** Secrets are write-only attributes: Terraform keeps them out of plans and state, so do we. */
-const noSecret = (): TfValue => null;
-
 /** What a resource needs from the configured provider. */
 export interface ProviderSession {
   readonly api: ObjectApi;
@@ -78,7 +75,7 @@ export class ManagedResource {
     const prior = req.prior_state;
     const { known, unknown } = withoutUnknowns(this.def.schema, toModel(this.def.schema, req.config));
     const model = withDefaults(this.kind, withoutReadOnly(this.kind, known) as Record<string, unknown>);
-    const planned = toTerraform(this.def.schema, restoreUnknowns(structuredClone(model), unknown), noSecret);
+    const planned = toTerraform(this.def.schema, restoreUnknowns(structuredClone(model), unknown), req.config);
 
     const requiresReplace = prior ? this.replacedFields(prior, planned) : [];
     planned.id = prior && requiresReplace.length === 0 ? prior.id : this.plannedId(planned);
@@ -98,7 +95,7 @@ export class ManagedResource {
     try {
       const stored = await session.api.get(this.kind, id);
       if (!stored) return { new_state: null };
-      return { new_state: this.state(stored.value), private: encodePrivate(stored.etag) };
+      return { new_state: this.state(stored.value, req.current_state), private: encodePrivate(stored.etag) };
     } catch (err) {
       return { new_state: req.current_state, diagnostics: [errorDiagnostic(`Cannot read ${this.def.title.toLowerCase()} ${id}`, describeError(err))] };
     }
@@ -123,7 +120,7 @@ export class ManagedResource {
         ? await session.api.update(this.kind, String(prior.id), body, decodePrivate(req.planned_private))
         : await session.api.create(this.kind, body);
       const diagnostics: Diagnostic[] = (stored.warnings ?? []).map((w) => warningDiagnostic(`${this.def.title}: advice (${w.rule})`, w.message));
-      return { new_state: this.state(stored.value), private: encodePrivate(stored.etag), diagnostics };
+      return { new_state: this.state(stored.value, req.config), private: encodePrivate(stored.etag), diagnostics };
     } catch (err) {
       const what = prior ? `Cannot update ${title} ${String(prior.id)}` : `Cannot create ${title} ${JSON.stringify(body.name ?? '')}`;
       return { new_state: prior, diagnostics: [errorDiagnostic(what, describeError(err))] };
@@ -136,14 +133,14 @@ export class ManagedResource {
       const expected = this.kind === 'program' ? '<packageId>/<program name>, e.g. CM100012/Install' : 'a package ID such as CM100012';
       return { imported_resources: [], diagnostics: [errorDiagnostic(`Cannot import ${this.typeName}`, `the ID ${JSON.stringify(req.id)} is not ${expected}`)] };
     }
-    const state = toTerraform(this.def.schema, {}, noSecret);
+    const state = toTerraform(this.def.schema, {});
     state.id = req.id;
     return { imported_resources: [{ type_name: this.typeName, state }] };
   }
 
-  /** The Terraform state of a stored object. */
-  state(value: Record<string, unknown>): TfObject {
-    const state = toTerraform(this.def.schema, value, noSecret);
+  /** The Terraform state of a stored object; `carry` supplies the Terraform-only `_wo_version` values. */
+  state(value: Record<string, unknown>, carry: TfObject | null): TfObject {
+    const state = toTerraform(this.def.schema, value, carry);
     state.id = objectId(this.kind, value);
     return state;
   }

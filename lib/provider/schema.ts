@@ -7,7 +7,9 @@
  *   optional field with a default          → optional + computed (the plan shows the default)
  *   optional field                         → optional
  *   read-only field (`id`, `flags`)         → computed
- *   secret (`writeOnly`)                    → optional + sensitive + write_only (never in plan or state)
+ *   secret (`writeOnly`)                    → optional + sensitive + write_only (never in plan or state),
+ *                                            beside it `<name>_wo_version`: Terraform cannot see a change
+ *                                            of a value it never stores, so a new version sends it again
  *   object / list of objects               → nested attributes (SINGLE / LIST), so a plan names the
  *                                            element that changed: steps[4].run_command_line.command_line
  */
@@ -27,11 +29,25 @@ export function hasDefault(schema: TSchema): boolean {
   return schema.default !== undefined || schema.derivedDefault === true;
 }
 
+/** The attribute beside a write-only one whose change makes Terraform send the secret again. */
+export function versionAttributeName(secretAttribute: string): string {
+  return `${secretAttribute}_wo_version`;
+}
+
 export function attributesOf(object: TObject, options: AttributeOptions): SchemaAttribute[] {
   const required = new Set(object.required ?? []);
-  return Object.entries(object.properties as Record<string, TSchema>).map(([field, schema]) =>
-    attributeOf(field, schema, required.has(field), options),
-  );
+  return Object.entries(object.properties as Record<string, TSchema>).flatMap(([field, schema]) => {
+    const attribute = attributeOf(field, schema, required.has(field), options);
+    if (!schema.writeOnly) return [attribute];
+    const version: SchemaAttribute = {
+      name: versionAttributeName(attribute.name),
+      type: 'number',
+      ...(options.lookupKeys ? { computed: true } : { optional: true }),
+      description: `Change this number to send a new \`${attribute.name}\`: the value itself is never stored, so Terraform cannot see it change.`,
+      description_kind: 'MARKDOWN',
+    };
+    return [attribute, version];
+  });
 }
 
 function attributeOf(field: string, schema: TSchema, isRequired: boolean, options: AttributeOptions): SchemaAttribute {

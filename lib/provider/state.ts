@@ -7,6 +7,7 @@ import { toTerraformName, toTerraformValue } from '../model/terraform-names';
 import { pointer, pointerSegments } from '../model/issues';
 import { isRecord } from '../model/walk';
 import { Unknown, type TfObject, type TfValue } from './protocol/values';
+import { versionAttributeName } from './schema';
 
 /** A Terraform object of `schema`'s shape as a model value (nulls dropped, unknowns kept). */
 export function toModel(schema: TObject, value: TfObject): Record<string, unknown> {
@@ -30,26 +31,30 @@ function modelValue(schema: TSchema, value: TfValue | undefined): unknown {
 
 /**
  * A model value as a Terraform object of `schema`'s shape: every attribute present, nested ones
- * too, `null` where the model has nothing. `secret` decides what a secret attribute holds.
+ * too, `null` where the model has nothing. Secrets are null (write-only); the `_wo_version`
+ * beside each secret exists only in Terraform, so it is carried over from `carry` (the
+ * configuration when planning, the prior state when reading).
  */
-export function toTerraform(schema: TObject, value: Record<string, unknown>, secret: (path: (string | number)[]) => TfValue): TfObject {
-  return fill(schema, toTerraformValue(schema, value), [], secret) as TfObject;
+export function toTerraform(schema: TObject, value: Record<string, unknown>, carry?: TfObject | null): TfObject {
+  return fill(schema, toTerraformValue(schema, value), [], carry ?? null) as TfObject;
 }
 
-function fill(schema: TSchema, value: unknown, path: (string | number)[], secret: (path: (string | number)[]) => TfValue): TfValue {
-  if (schema.writeOnly) return secret(path);
+function fill(schema: TSchema, value: unknown, path: (string | number)[], carry: TfObject | null): TfValue {
   if (value === Unknown) return Unknown;
   if (value === undefined || value === null) return null;
   if (schema.type === 'object' && schema.properties && isRecord(value)) {
     const out: TfObject = {};
     for (const [field, child] of Object.entries(schema.properties as Record<string, TSchema>)) {
       const name = toTerraformName(field);
-      out[name] = fill(child, value[name], [...path, name], secret);
+      if (child.writeOnly) {
+        out[name] = null;
+        out[versionAttributeName(name)] = valueAt(carry, [...path, versionAttributeName(name)]);
+      } else out[name] = fill(child, value[name], [...path, name], carry);
     }
     return out;
   }
   if (schema.type === 'array' && Array.isArray(value)) {
-    return value.map((item, i) => fill(schema.items as TSchema, item, [...path, i], secret));
+    return value.map((item, i) => fill(schema.items as TSchema, item, [...path, i], carry));
   }
   return value as TfValue;
 }
