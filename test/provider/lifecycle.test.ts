@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { OsdClient } from '../../lib/client';
 import { KIND_NAMES } from '../../lib/model';
 import { startServer, type RunningServer } from '../support/server';
-import { Workspace } from '../support/terraform';
+import { oneLine, Workspace } from '../support/terraform';
 
 const JOIN_PASSWORD = 'S3cret-Join-Pa55!';
 const CAPTURE_PASSWORD = 'Capture-Pa55-9x!';
@@ -161,7 +161,7 @@ describe('osd provider lifecycle', { timeout: 600_000 }, () => {
       await single.init();
       const r = await single.terraform('import', '-no-color', 'osd_program.x', 'not-an-id');
       assert.notEqual(r.code, 0);
-      assert.match(r.stderr + r.stdout, /"not-an-id" is not <packageId>\/<program name>/);
+      assert.match(oneLine(r.stderr + r.stdout), /"not-an-id" is not <packageId>\/<program name>/);
       single.remove();
     } finally {
       other.remove();
@@ -197,8 +197,8 @@ describe('osd provider lifecycle', { timeout: 600_000 }, () => {
     );
     const r6 = await tf.terraform('plan', '-no-color', '-input=false');
     assert.notEqual(r6.code, 0);
-    assert.match(r6.stderr, /R6: hardware step "Configure RAID late" \(raid\) comes after step "Partition"/);
-    assert.match(r6.stderr, /steps\[7\]/);
+    assert.match(oneLine(r6.stderr), /R6: hardware step "Configure RAID late" \(raid\) comes after step "Partition"/);
+    assert.match(oneLine(r6.stderr), /steps\[7\]/);
 
     // R1 needs the program's content: it exists on the server, so the plan looks it up.
     const appId = String((await tf.state())['osd_package.app'].id);
@@ -211,7 +211,7 @@ describe('osd provider lifecycle', { timeout: 600_000 }, () => {
     );
     const r1 = await tf.terraform('plan', '-no-color', '-input=false');
     assert.notEqual(r1.code, 0);
-    assert.match(r1.stderr, /R1: step "Install chained" installs program "Chained".*runs another program first/s);
+    assert.match(oneLine(r1.stderr), /R1: step "Install chained" installs program "Chained".*runs another program first/);
     await client.delete('program', `${appId}/Chained`);
     tf.writeResources(resources());
   });

@@ -16,6 +16,11 @@ import { providerInstallPaths } from '../../lib/provider/install-paths';
 
 const run = promisify(execFile);
 
+/** Terraform wraps long messages in boxes; compare them as one line. */
+export function oneLine(text: string): string {
+  return text.replace(/[\s│╷╵]+/g, ' ');
+}
+
 export interface TerraformResult {
   readonly code: number;
   readonly stdout: string;
@@ -53,7 +58,8 @@ export interface WorkspaceOptions {
 export class Workspace {
   private constructor(
     readonly dir: string,
-    private readonly env: NodeJS.ProcessEnv,
+    /** The environment terraform runs with (CLI config, server endpoint and token). */
+    readonly environment: NodeJS.ProcessEnv,
   ) {}
 
   static async create(options: WorkspaceOptions): Promise<Workspace> {
@@ -89,7 +95,7 @@ export class Workspace {
   /** Runs terraform with the given arguments; never throws for a non-zero exit. */
   async terraform(...args: string[]): Promise<TerraformResult> {
     try {
-      const { stdout, stderr } = await run('terraform', ['-chdir=' + this.dir, ...args], { env: this.env, maxBuffer: 64 * 1024 * 1024 });
+      const { stdout, stderr } = await run('terraform', ['-chdir=' + this.dir, ...args], { env: this.environment, maxBuffer: 64 * 1024 * 1024 });
       return { code: 0, stdout, stderr };
     } catch (err) {
       const e = err as { code?: number; stdout?: string; stderr?: string };
