@@ -8,11 +8,19 @@ import { isRecord } from './walk';
 
 /** `commandLine` → `command_line`, `disable64BitRedirection` → `disable_64bit_redirection`. */
 export function toTerraformName(field: string): string {
-  return field
-    .replace(/([a-z])(\d+)([A-Z])/g, '$1_$2$3')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase();
+  let name = names.get(field);
+  if (name === undefined) {
+    name = field
+      .replace(/([a-z])(\d+)([A-Z])/g, '$1_$2$3')
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase();
+    names.set(field, name);
+  }
+  return name;
 }
+
+/** Field names are few and converted on every value of every call: convert each once. */
+const names = new Map<string, string>();
 
 /** Converts a model value to its Terraform shape, renaming object keys along the schema. */
 export function toTerraformValue(schema: TSchema, value: unknown): unknown {
