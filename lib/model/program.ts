@@ -41,7 +41,7 @@ export const ProgramSchema = Type.Object(
     ),
     hideWindow: Type.Optional(Type.Boolean({ default: false, description: 'Hide the program window.' })),
     disabled: Type.Optional(Type.Boolean({ default: false, description: 'The program may not run.' })),
-    dependsOn: Type.Optional(
+    runFirst: Type.Optional(
       Type.Object(
         {
           packageId: reference('package', 'Package of the program to run first.'),
@@ -87,14 +87,14 @@ export function programFlags(p: Program): number {
   if (p.mayRestartComputer) flags |= f.OKTOREBOOT;
   if (p.hideWindow) flags |= f.HIDEWINDOW;
   if (p.disabled) flags |= f.DISABLED;
-  if (p.dependsOn?.always) flags |= f.RUN_DEPENDANT_ALWAYS;
+  if (p.runFirst?.always) flags |= f.RUN_DEPENDANT_ALWAYS;
   if (!p.supportedPlatforms || p.supportedPlatforms.length === 0) flags |= f.ANY_PLATFORM;
   return flags >>> 0;
 }
 
 /** ConfigMgr's `DependentProgram` string: `<PackageID>;;<ProgramName>`, empty ID for the same package. */
 export function dependentProgramString(p: Program): string {
-  if (!p.dependsOn) return '';
-  const pkg = p.dependsOn.packageId === p.packageId ? '' : p.dependsOn.packageId;
-  return `${pkg};;${p.dependsOn.program}`;
+  if (!p.runFirst) return '';
+  const pkg = p.runFirst.packageId === p.packageId ? '' : p.runFirst.packageId;
+  return `${pkg};;${p.runFirst.program}`;
 }

@@ -45,10 +45,10 @@ export function lookupsFor(kind: KindName, value: unknown): Lookup[] {
     const target = keyword(schema, 'references');
     if (target && typeof v === 'string') out.push({ kind: target as KindName, id: v, path: pointer(...path) });
   });
-  if (kind === 'program' && isRecord(value) && isRecord(value.dependsOn)) {
-    const d = value.dependsOn;
+  if (kind === 'program' && isRecord(value) && isRecord(value.runFirst)) {
+    const d = value.runFirst;
     if (typeof d.packageId === 'string' && typeof d.program === 'string') {
-      out.push({ kind: 'program', id: `${d.packageId}/${d.program}`, path: '/dependsOn/program' });
+      out.push({ kind: 'program', id: `${d.packageId}/${d.program}`, path: '/runFirst/program' });
     }
   }
   if (kind === 'taskSequence' && isRecord(value) && Array.isArray(value.steps)) {
@@ -144,9 +144,9 @@ function packageIssues(pkg: Package, ctx: RuleContext): Issue[] {
 
 function programIssues(program: Program, ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
-  const d = program.dependsOn;
+  const d = program.runFirst;
   if (d && d.packageId === program.packageId && d.program === program.name) {
-    issues.push(error('/dependsOn', 'dependsOn', `/dependsOn names the program itself (${show(program.name)}); a program cannot run itself first`));
+    issues.push(error('/runFirst', 'runFirst', `/runFirst names the program itself (${show(program.name)}); a program cannot run itself first`));
   }
   const pkg = ctx.resolve('package', program.packageId);
   if (pkg && pkg !== UNRESOLVED && (pkg as Package).role === 'client') {
@@ -289,13 +289,13 @@ function stepIssues(ts: TaskSequence, step: Step, i: number, ctx: RuleContext): 
 export function installableProgramIssues(program: Program, path: string, label: string): Issue[] {
   const issues: Issue[] = [];
   const name = `program ${show(program.name)} of package ${program.packageId}`;
-  if (program.dependsOn) {
-    const dep = `${program.dependsOn.packageId === program.packageId ? '' : program.dependsOn.packageId};;${program.dependsOn.program}`;
+  if (program.runFirst) {
+    const dep = `${program.runFirst.packageId === program.packageId ? '' : program.runFirst.packageId};;${program.runFirst.program}`;
     issues.push(
       error(
         path,
         'R1',
-        `R1: ${label} installs ${name}, which runs another program first (${show(dep)}); operating system deployment does not support that. Remove dependsOn and install ${show(program.dependsOn.program)} in its own step before this one`,
+        `R1: ${label} installs ${name}, which runs another program first (${show(dep)}); operating system deployment does not support that. Remove runFirst and install ${show(program.runFirst.program)} in its own step before this one`,
       ),
     );
   }

@@ -62,14 +62,7 @@ export function createOsdProvider(): ProviderHandlers {
     },
 
     async upgradeResourceState(req) {
-      // Schema version 0 is the only one so far: the stored state already has the current shape,
-      // but keep exactly the current attributes in case it was written by a build with others.
-      const resource = resourceOf(req.type_name);
-      const stored = (req.raw_state.json ?? {}) as Record<string, unknown>;
-      const upgraded = Object.fromEntries(
-        (resource.schema.block.attributes ?? []).map((a) => [a.name, (stored[a.name] ?? null) as never]),
-      );
-      return { upgraded_state: upgraded };
+      return { upgraded_state: resourceOf(req.type_name).upgrade(req.raw_state.json) };
     },
 
     async readResource(req) {

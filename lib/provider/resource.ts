@@ -138,6 +138,16 @@ export class ManagedResource {
     return { imported_resources: [{ type_name: this.typeName, state }] };
   }
 
+  /**
+   * Stored state in the current schema's shape, at every depth: attributes a newer build added
+   * (a `_wo_version`, a new optional field) appear as null, ones it dropped disappear.
+   */
+  upgrade(stored: TfValue): TfObject | null {
+    if (!stored || typeof stored !== 'object' || Array.isArray(stored) || stored === Unknown) return null;
+    const object = stored as TfObject;
+    return this.state(toModel(this.def.schema, object), object);
+  }
+
   /** The Terraform state of a stored object; `carry` supplies the Terraform-only `_wo_version` values. */
   state(value: Record<string, unknown>, carry: TfObject | null): TfObject {
     const state = toTerraform(this.def.schema, value, carry);

@@ -40,7 +40,7 @@ describe('R1: installing a program that runs another program first', () => {
   const program = { packageId: 'CM100001', name: 'Setup', commandLine: 'setup.exe', adminRights: true, runWhen: 'noUserLoggedOn' };
   const step: Step = { name: 'Install app', installSoftware: { packageId: 'CM100001', programName: 'Setup' } };
   test('is refused, naming the step, the program and the dependency', () => {
-    const ctx = serverWith({ 'package:CM100001': { name: 'App', role: 'software' }, 'program:CM100001/Setup': { ...program, dependsOn: { packageId: 'CM100001', program: 'Prereq' } } });
+    const ctx = serverWith({ 'package:CM100001': { name: 'App', role: 'software' }, 'program:CM100001/Setup': { ...program, runFirst: { packageId: 'CM100001', program: 'Prereq' } } });
     const r = checkObject('taskSequence', ts([step]), ctx);
     const e = r.errors.find((i) => i.rule === 'R1');
     assert.ok(e, JSON.stringify(r.errors));

@@ -202,7 +202,7 @@ describe('osd provider lifecycle', { timeout: 600_000 }, () => {
 
     // R1 needs the program's content: it exists on the server, so the plan looks it up.
     const appId = String((await tf.state())['osd_package.app'].id);
-    await client.create('program', { packageId: appId, name: 'Chained', commandLine: 'chained.exe', adminRights: true, runWhen: 'noUserLoggedOn', dependsOn: { packageId: appId, program: 'Install' } });
+    await client.create('program', { packageId: appId, name: 'Chained', commandLine: 'chained.exe', adminRights: true, runWhen: 'noUserLoggedOn', runFirst: { packageId: appId, program: 'Install' } });
     tf.writeResources(
       resources((r) => {
         const steps = r.osd_task_sequence.deploy.steps as unknown[];

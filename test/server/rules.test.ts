@@ -41,7 +41,7 @@ describe('R1: a step may not install a program that runs another program first',
   before(async () => {
     pkgId = String((await create(server, '/api/v1/packages', packageBody('r1'))).id);
     await create(server, `/api/v1/packages/${pkgId}/programs`, installableProgramBody('Prereq'));
-    await create(server, `/api/v1/packages/${pkgId}/programs`, installableProgramBody('Main', { dependsOn: { packageId: pkgId, program: 'Prereq' } }));
+    await create(server, `/api/v1/packages/${pkgId}/programs`, installableProgramBody('Main', { runFirst: { packageId: pkgId, program: 'Prereq' } }));
   });
   const install = (program: string) => ({ name: `Install ${program}`, installSoftware: { packageId: pkgId, programName: program } });
 

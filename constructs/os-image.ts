@@ -1,0 +1,87 @@
+/**
+ * An operating system image (`SMS_ImagePackage`): a captured `.wim`.
+ *
+ * What an image contains is fixed when it is captured (R7): every preinstalled application must
+ * survive Sysprep generalisation, and changing the contents means capturing a new image with a
+ * new version. Properties baked into an image multiply images (R8): each distinct set needs its
+ * own. Both are checked or advised at synth.
+ */
+import type { Construct } from 'constructs';
+import type { Static } from '@sinclair/typebox';
+import { OsImageSchema } from '../lib/model';
+import { modelFromProps, type IdWriter, type Simplify } from './model-props';
+import { OsdObject } from './osd-object';
+import { assertPackageId, importedObject, type IOsImage } from './references';
+import { ModelRegistry } from './registry';
+
+type OsImageModel = Static<typeof OsImageSchema>;
+
+/** Props of an `OsImage`: the model's OS image fields (the ID is the server's). */
+export type OsImageProps = Simplify<Omit<OsImageModel, 'id'>>;
+
+/** Fields that tell people which image it is, not what it contains. */
+const IDENTITY_FIELDS = new Set(['name', 'version', 'description', 'sourcePath', 'bakedProperties']);
+
+/** A captured operating system image (`.wim`), applied by Apply Operating System steps. */
+export class OsImage extends OsdObject implements IOsImage {
+  /** A reference to an OS image that exists on the server (e.g. `'CM100020'`). */
+  static fromPackageId(scope: Construct, id: string, packageId: string): IOsImage {
+    assertPackageId(scope, packageId, 'OS image');
+    ModelRegistry.of(scope).registerImported(packageId);
+    return importedObject<IOsImage>(scope, id, 'osImage', packageId, { osImageId: packageId });
+  }
+
+  /** The image package ID, a token until the image exists. */
+  readonly osImageId: string;
+  private readonly props: OsImageProps;
+
+  constructor(scope: Construct, id: string, props: OsImageProps) {
+    super(scope, id, 'osImage');
+    this.props = props;
+    this.osImageId = this.objectId;
+    this.assertWellFormed();
+  }
+
+  modelInput(ids: IdWriter): Record<string, unknown> {
+    return modelFromProps(OsImageSchema, this.props, ids);
+  }
+
+  /** R7: an image without a version; R8: baked-in properties and images that differ only by them. */
+  protected override advice(): string[] {
+    const advice: string[] = [];
+    if (this.props.version === undefined) {
+      advice.push(
+        'R7: the image has no version. Changing what an image contains means capturing a new image with a new version; give this one a version so the next capture can be told apart',
+      );
+    }
+    if (this.props.bakedProperties !== undefined) {
+      advice.push(
+        'R8: the image has installation or setup properties baked in (bakedProperties). Each distinct set of properties needs its own image; giving them on the Setup Windows and ConfigMgr step instead means fewer images, at the cost of longer deployments',
+      );
+      const twin = this.earlierImageDifferingOnlyByBakedProperties();
+      if (twin) {
+        advice.push(
+          `R8: this image and ${twin.node.path} differ only by their baked-in properties. Consider one image without them, and the properties on each deployment's Setup Windows and ConfigMgr step: one image to capture and maintain, slightly longer deployments`,
+        );
+      }
+    }
+    return advice;
+  }
+
+  /** An image constructed before this one whose content is the same apart from bakedProperties. */
+  private earlierImageDifferingOnlyByBakedProperties(): OsImage | undefined {
+    const content = contentKey(this.props);
+    const images = ModelRegistry.of(this).localsOf('osImage') as OsImage[];
+    return images
+      .slice(0, images.indexOf(this))
+      .find((other) => other.props.bakedProperties !== undefined && other.props.bakedProperties !== this.props.bakedProperties && contentKey(other.props) === content);
+  }
+}
+
+/** What an image contains, as a canonical string: every field except those that only identify it. */
+function contentKey(props: OsImageProps): string {
+  const entries = Object.entries(props)
+    .filter(([field, value]) => !IDENTITY_FIELDS.has(field) && value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(entries);
+}

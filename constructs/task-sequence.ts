@@ -1,0 +1,226 @@
+/**
+ * A task sequence: the ordered steps that deploy an operating system.
+ *
+ * Authors build a tree: `addStep` appends a step, `addGroup` a group whose own `addStep` and
+ * `addGroup` fill it, to any depth, in any order of calls. The model stores the tree as one list
+ * in document order, each member naming its group in `inGroup`; the sequence flattens the tree
+ * into that list when it is validated or rendered, so a step added to a group late still lands
+ * inside the group.
+ */
+import type { Construct } from 'constructs';
+import { Token, type ITerraformDependable } from 'cdktf';
+import { TaskSequenceSchema, type Step as StepModel, type TaskSequence as TaskSequenceModel } from '../lib/model';
+import { shapeIssues, withoutSecrets } from './checking';
+import { modelFromProps, type IdWriter, type Simplify, type WithReferences } from './model-props';
+import { OsdObject, shapeCheckIds } from './osd-object';
+import { assertPackageId, importedObject, referenceOf, type IBootImage, type ITaskSequence } from './references';
+import { ModelRegistry } from './registry';
+import { withSecretVersions } from './secret-versions';
+import type { StepCommonProps, TaskSequenceStep } from './steps';
+
+/**
+ * Props of a `TaskSequence`: name, version, description, and the boot image it starts in (a
+ * reference). Steps are added with `addStep` and `addGroup`.
+ */
+export type TaskSequenceProps = Simplify<
+  WithReferences<Omit<TaskSequenceModel, 'id' | 'steps'>, { bootImageId: IBootImage }> & {
+    /**
+     * Version of the secrets the steps carry (passwords, product key). Terraform never stores a
+     * secret, so it cannot see one change: after changing any secret value, raise this number and
+     * the next apply sends the secrets again.
+     * @default none (secrets are sent when the sequence is created)
+     */
+    readonly secretsVersion?: number;
+  }
+>;
+
+/** Settings of a group: those of any step, except the name, which `addGroup` takes first. */
+export type GroupOptions = Simplify<Omit<StepCommonProps, 'name'>>;
+
+/** Something steps and groups can be added to: a task sequence or a group. */
+export interface IStepContainer {
+  /** Appends steps, in order. Returns the container, so calls can be chained. */
+  addStep(...steps: TaskSequenceStep[]): this;
+  /** Appends a group (names are unique within the sequence) and returns it, to add steps to. */
+  addGroup(name: string, options?: GroupOptions): StepGroup;
+}
+
+type Entry = { readonly step: TaskSequenceStep } | { readonly group: StepGroup };
+
+/** The ordered entries of a task sequence or a group, flattened into the model's list on demand. */
+class EntryList {
+  private readonly entries: Entry[] = [];
+
+  add(entry: Entry): void {
+    this.entries.push(entry);
+  }
+
+  /** The entries in document order, members of a group right after it, each naming `inGroup`. */
+  flatten(ids: IdWriter, inGroup: string | undefined, out: StepModel[]): StepModel[] {
+    for (const entry of this.entries) {
+      if ('step' in entry) {
+        out.push(withGroup(entry.step.toModel(ids), inGroup));
+      } else {
+        out.push(withGroup(entry.group.toModel(), inGroup));
+        entry.group.entries.flatten(ids, entry.group.name, out);
+      }
+    }
+    return out;
+  }
+
+  /** Every step, at any depth. */
+  steps(): TaskSequenceStep[] {
+    return this.entries.flatMap((entry) => ('step' in entry ? [entry.step] : entry.group.entries.steps()));
+  }
+}
+
+const withGroup = (step: StepModel, inGroup: string | undefined): StepModel => (inGroup === undefined ? step : { ...step, inGroup });
+
+/** A group of steps inside a task sequence (or another group). Create it with `addGroup`. */
+export class StepGroup implements IStepContainer {
+  /** @internal the group's members */
+  readonly entries = new EntryList();
+
+  /** @internal use `TaskSequence.addGroup` or `StepGroup.addGroup` */
+  constructor(
+    private readonly sequence: TaskSequence,
+    /** The group name, unique within the task sequence. */
+    readonly name: string,
+    private readonly options: GroupOptions,
+  ) {}
+
+  /** Appends steps to the group, in order; each is checked at once. Returns the group, for chaining. */
+  addStep(...steps: TaskSequenceStep[]): this {
+    for (const step of steps) {
+      this.sequence.acceptStep(step);
+      this.entries.add({ step });
+    }
+    return this;
+  }
+
+  /** Appends a group inside this one (names are unique within the sequence) and returns it. */
+  addGroup(name: string, options: GroupOptions = {}): StepGroup {
+    const group = this.sequence.acceptGroup(name, options);
+    this.entries.add({ group });
+    return group;
+  }
+
+  /** The group's own entry in the model's shape (`group: {}`), without `inGroup`. */
+  toModel(): StepModel {
+    const { description, enabled, continueOnError, condition } = this.options;
+    return {
+      name: this.name,
+      ...(description !== undefined ? { description } : {}),
+      ...(enabled !== undefined ? { enabled } : {}),
+      ...(continueOnError !== undefined ? { continueOnError } : {}),
+      ...(condition !== undefined ? { condition: condition.toModel() } : {}),
+      group: {},
+    };
+  }
+}
+
+/**
+ * A task sequence (`SMS_TaskSequencePackage`). The objects its steps use are created before it
+ * (R2: Terraform orders them by the references); a step that installs a program that runs another
+ * program first (R1), a capture without a USMT package (R5) or a hardware step after partitioning
+ * (R6) is refused at synth.
+ */
+export class TaskSequence extends OsdObject implements ITaskSequence, IStepContainer {
+  /** A reference to a task sequence that exists on the server. */
+  static fromPackageId(scope: Construct, id: string, packageId: string): ITaskSequence {
+    assertPackageId(scope, packageId, 'task sequence');
+    ModelRegistry.of(scope).registerImported(packageId);
+    return importedObject<ITaskSequence>(scope, id, 'taskSequence', packageId, { taskSequenceId: packageId });
+  }
+
+  /** The task sequence package ID, a token until it exists. */
+  readonly taskSequenceId: string;
+  private readonly props: TaskSequenceProps;
+  private readonly root = new EntryList();
+  private readonly groupNames = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: TaskSequenceProps) {
+    super(scope, id, 'taskSequence');
+    if (props.secretsVersion !== undefined && !Token.isUnresolved(props.secretsVersion) && !(Number.isInteger(props.secretsVersion) && props.secretsVersion >= 0)) {
+      throw new Error(`${this.node.path}: secretsVersion is ${props.secretsVersion}; expected a whole number, 0 or more`);
+    }
+    this.props = props;
+    this.taskSequenceId = this.objectId;
+    this.assertWellFormed();
+  }
+
+  /** Appends steps at the top level, in order; each is checked at once. Returns the sequence, for chaining. */
+  addStep(...steps: TaskSequenceStep[]): this {
+    for (const step of steps) {
+      this.acceptStep(step);
+      this.root.add({ step });
+    }
+    return this;
+  }
+
+  /** Appends a group at the top level (names are unique within the sequence) and returns it, to add steps to. */
+  addGroup(name: string, options: GroupOptions = {}): StepGroup {
+    const group = this.acceptGroup(name, options);
+    this.root.add({ group });
+    return group;
+  }
+
+  /** Every step of the sequence, at any depth, in order (groups left out). */
+  get steps(): readonly TaskSequenceStep[] {
+    return this.root.steps();
+  }
+
+  modelInput(ids: IdWriter): Record<string, unknown> {
+    return { ...modelFromProps(TaskSequenceSchema, this.props, ids), steps: this.root.flatten(ids, undefined, []) };
+  }
+
+  /** `<secret>_wo_version` beside every secret, when `secretsVersion` is given. */
+  protected override terraformOnlyAttributes(attributes: Record<string, unknown>): Record<string, unknown> {
+    const version = this.props.secretsVersion;
+    return version === undefined ? attributes : (withSecretVersions(TaskSequenceSchema, attributes, version) as Record<string, unknown>);
+  }
+
+  /** Programs that steps install are named by package and name, so Terraform must be told to create them first. */
+  protected override creationDependencies(): ITerraformDependable[] {
+    const resources = new Set<ITerraformDependable>();
+    for (const step of this.root.steps()) {
+      for (const dependency of step.dependencies()) {
+        const local = referenceOf(dependency)?.local;
+        if (local instanceof OsdObject) resources.add(local.resource);
+      }
+    }
+    return [...resources];
+  }
+
+  /** @internal Checks a step's shape at once (with the sequence's path), and notes the change. */
+  acceptStep(step: TaskSequenceStep): void {
+    this.assertStepWellFormed(step.toModel(shapeCheckIds));
+    this.valueChanged();
+  }
+
+  /** @internal Checks a new group (its name must be unique) and creates it. */
+  acceptGroup(name: string, options: GroupOptions): StepGroup {
+    if (this.groupNames.has(name)) {
+      throw new Error(
+        `${this.node.path}: a group named ${JSON.stringify(name)} exists already in this task sequence; group names are unique, because steps name their group`,
+      );
+    }
+    const group = new StepGroup(this, name, options);
+    this.assertStepWellFormed(group.toModel());
+    this.groupNames.add(name);
+    this.valueChanged();
+    return group;
+  }
+
+  private assertStepWellFormed(step: StepModel): void {
+    const probe = { name: 'shape check', steps: [step] };
+    const issues = shapeIssues('taskSequence', probe);
+    if (issues.length === 0) return;
+    const lines = issues.map((issue) => {
+      const text = withoutSecrets('taskSequence', probe, issue).split('/steps/0/').join('/').split('/steps/0').join('the step');
+      const rule = /^R\d:/.test(text) ? '' : `${issue.rule}: `;
+      return `${this.node.path}: step ${JSON.stringify(step.name)}: ${rule}${text}`;
+    });
+    throw new Error(lines.join('\n'));
+  }
+}

@@ -1,0 +1,5 @@
+/** The example stacks: documentation that synthesises. */
+export * from './reference-build';
+export * from './workstation-refresh';
+export * from './server-rollout';
+export * from './secrets';
