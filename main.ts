@@ -6,18 +6,30 @@
  *   OSD_ENDPOINT  the server's base URL (if unset here, the provider reads it at plan time)
  *   OSD_TOKEN     an admin token, read by the provider only, so it never lands in cdk.tf.json
  *   TF_VAR_*      the secrets the stacks declare as sensitive variables (see stacks/secrets.ts)
- *
- * State: the default local backend, `terraform.<stack>.tfstate` in the project folder.
+ *   OSD_STATE_DIR where the local backend keeps `<stack>.tfstate` (default: the project folder,
+ *                 `terraform.<stack>.tfstate`)
  */
-import { App } from 'cdktf';
-import { ReferenceBuildStack, ServerRolloutStack, WorkstationRefreshStack, type ExampleStackProps } from './stacks';
+import path from 'node:path';
+import { App, LocalBackend, type TerraformStack } from 'cdktf';
+import { ReferenceBuildStack, ServerRolloutStack, WorkstationRefreshStack, type ExampleStackProps, type ServerRolloutProps } from './stacks';
+
+/** What varies between deployments of the same stacks. */
+export interface AppOptions {
+  /** Settings of the server rollout beyond the server (e.g. its RAID layouts). */
+  readonly serverRollout?: Omit<ServerRolloutProps, 'server'>;
+}
 
 /** Builds the app. Exported so tests and benchmarks synthesise exactly what `cdktf synth` does. */
-export function buildApp(app: App, env: NodeJS.ProcessEnv = process.env): App {
+export function buildApp(app: App, env: NodeJS.ProcessEnv = process.env, options: AppOptions = {}): App {
   const props: ExampleStackProps = { server: env.OSD_ENDPOINT ? { endpoint: env.OSD_ENDPOINT } : {} };
-  new ReferenceBuildStack(app, 'reference-build', props);
-  new WorkstationRefreshStack(app, 'workstation-refresh', props);
-  new ServerRolloutStack(app, 'server-rollout', props);
+  const stacks: TerraformStack[] = [
+    new ReferenceBuildStack(app, 'reference-build', props),
+    new WorkstationRefreshStack(app, 'workstation-refresh', props),
+    new ServerRolloutStack(app, 'server-rollout', { ...options.serverRollout, ...props }),
+  ];
+  if (env.OSD_STATE_DIR) {
+    for (const stack of stacks) new LocalBackend(stack, { path: path.resolve(env.OSD_STATE_DIR, `${stack.node.id}.tfstate`) });
+  }
   return app;
 }
 

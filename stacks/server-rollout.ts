@@ -38,11 +38,19 @@ import { secretVariable } from './secrets';
 const DELL_R710 = 'PowerEdge R710';
 const HP_DL380_G6 = 'ProLiant DL380 G6';
 
+export interface ServerRolloutProps extends ExampleStackProps {
+  /**
+   * The RAID layout each model gets, as a file of its vendor's RAID tool. Default: RAID 5
+   * (`raid\\r710-raid5.ini` in the Dell toolkit package, `X:\\Tools\\hp\\dl380g6-raid5.ini` in the boot image).
+   */
+  readonly raidConfigFiles?: { readonly dellR710?: string; readonly hpDl380G6?: string };
+}
+
 export class ServerRolloutStack extends TerraformStack {
   /** The server deployment task sequence. */
   readonly deployServer: TaskSequence;
 
-  constructor(scope: Construct, id: string, props: ExampleStackProps = {}) {
+  constructor(scope: Construct, id: string, props: ServerRolloutProps = {}) {
     super(scope, id);
     new DeploymentServer(this, 'Server', props.server);
 
@@ -122,7 +130,7 @@ export class ServerRolloutStack extends TerraformStack {
         tools: dellToolkit,
         tool: 'raidcfg.exe',
         configFileSwitch: '-i=',
-        configFile: 'raid\\r710-raid5.ini',
+        configFile: props.raidConfigFiles?.dellR710 ?? 'raid\\r710-raid5.ini',
         timeoutMinutes: 30,
       }),
       // No tools package: these tools are included in the boot image.
@@ -138,7 +146,7 @@ export class ServerRolloutStack extends TerraformStack {
         computerModel: HP_DL380_G6,
         tool: 'X:\\Tools\\hp\\hpacuscripting.exe',
         configFileSwitch: '-i ',
-        configFile: 'X:\\Tools\\hp\\dl380g6-raid5.ini',
+        configFile: props.raidConfigFiles?.hpDl380G6 ?? 'X:\\Tools\\hp\\dl380g6-raid5.ini',
         timeoutMinutes: 30,
       }),
     );

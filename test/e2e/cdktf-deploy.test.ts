@@ -1,0 +1,106 @@
+/**
+ * End to end, as a pipeline runs it: the real `cdktf` CLI synthesises the example stacks of
+ * main.ts, deploys them through the installed provider to the real server, diffs (no changes),
+ * diffs a change of one RAID config file (one task sequence updated in place, nothing else), and
+ * destroys everything.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { OsdClient } from '../../lib/client';
+import { KIND_NAMES, type KindName } from '../../lib/model';
+import { providerInstallPaths } from '../../lib/provider/install-paths';
+import { startServer, type RunningServer } from '../support/server';
+
+const root = path.resolve(__dirname, '..', '..');
+const STACKS = ['reference-build', 'workstation-refresh', 'server-rollout'];
+
+interface Run {
+  readonly code: number | null;
+  readonly output: string;
+}
+
+describe('cdktf deploy of the example stacks', { timeout: 900_000 }, () => {
+  let server: RunningServer;
+  let work: string;
+  let env: NodeJS.ProcessEnv;
+
+  /** Runs the cdktf CLI of this project with the test's app, output folder and state folder. */
+  function cdktf(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
+    const cli = path.join(root, 'node_modules', '.bin', 'cdktf');
+    const all = [...args, '--app', `node --import tsx ${path.join(root, 'test', 'fixtures', 'e2e-app.ts')}`, '--output', path.join(work, 'cdktf.out')];
+    return new Promise((resolve) => {
+      const child = spawn(cli, all, { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      child.on('exit', (code) => resolve({ code, output }));
+    });
+  }
+
+  async function must(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
+    const r = await cdktf(args, extraEnv);
+    assert.equal(r.code, 0, `cdktf ${args.join(' ')} failed:\n${r.output}`);
+    return r.output;
+  }
+
+  before(async () => {
+    server = await startServer();
+    work = mkdtempSync(path.join(tmpdir(), 'osd-e2e-'));
+    env = {
+      ...process.env,
+      CI: 'true',
+      CHECKPOINT_DISABLE: '1',
+      TF_CLI_CONFIG_FILE: providerInstallPaths().cliConfigFile,
+      OSD_ENDPOINT: server.url,
+      OSD_TOKEN: server.adminToken,
+      OSD_STATE_DIR: work,
+      TF_VAR_join_password: 'E2e-Join-Pa55',
+      TF_VAR_server_join_password: 'E2e-Account-Pa55',
+      TF_VAR_server_admin_password: 'E2e-Admin-Pa55',
+      TF_VAR_capture_password: 'E2e-Capture-Pa55',
+    };
+  });
+
+  after(async () => {
+    await server?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('deploy creates every object of the three stacks on the server', async () => {
+    const out = await must(['deploy', '*', '--auto-approve', '--skip-provider-lock', '--no-color']);
+    assert.doesNotMatch(out, /E2e-(Join|Admin|Capture|Account)-Pa55/, 'a secret was printed');
+    const client = new OsdClient({ endpoint: server.url, token: server.readerToken });
+    const sequences = (await client.list('taskSequence')).value;
+    assert.equal(sequences.length >= 3, true, `task sequences: ${sequences.map((s) => s.name).join(', ')}`);
+    const rollout = sequences.find((s) => s.steps.some((step) => step.runCommandLine?.hardware === 'raid'));
+    assert.ok(rollout, 'the server rollout sequence has its RAID steps');
+  });
+
+  test('diff afterwards shows no changes for any stack', async () => {
+    for (const stack of STACKS) {
+      const out = await must(['diff', stack, '--skip-provider-lock', '--no-color']);
+      assert.match(out, /No changes/, `${stack}:\n${out}`);
+    }
+  });
+
+  test('changing one RAID config file plans an in-place update of exactly that task sequence', async () => {
+    const out = await must(['diff', 'server-rollout', '--skip-provider-lock', '--no-color'], { OSD_E2E_R710_RAID_CONFIG: 'raid\\r710-raid10.ini' });
+    assert.match(out, /Plan: 0 to add, 1 to change, 0 to destroy/, out);
+    assert.match(out, /# osd_task_sequence\.\S+ .*will be updated in-place/);
+    assert.equal(out.match(/will be updated in-place/g)?.length, 1, out);
+    assert.match(out, /r710-raid5\.ini.*->.*r710-raid10\.ini|r710-raid10\.ini/s);
+    assert.doesNotMatch(out, /must be replaced|will be created|will be destroyed/);
+  });
+
+  test('destroy leaves the server empty', async () => {
+    await must(['destroy', '*', '--auto-approve', '--skip-provider-lock', '--no-color']);
+    const client = new OsdClient({ endpoint: server.url, token: server.readerToken });
+    for (const kind of KIND_NAMES.filter((k): k is Exclude<KindName, 'program'> => k !== 'program')) {
+      assert.deepEqual((await client.list(kind)).value, [], kind);
+    }
+  });
+});
