@@ -92,7 +92,7 @@ export class ObjectService {
       this.ensureUnique(kind, value, undefined);
       const id = nestedId ?? this.allocatePackageId();
       const { body, secrets } = splitSecrets(kind, value);
-      const storedBody = isChild ? body : { id, ...body };
+      const storedBody = { id, ...body };
       const secretRows = nextSecretRows([], secrets);
       const revision = this.write(kind, id, storedBody, secretRows, value, 'insert');
       const after = withSecretStatuses(storedBody, secretRows);
@@ -109,7 +109,7 @@ export class ObjectService {
       const { value, warnings } = this.check(kind, fillFromUrl(kind, input, options.fromUrl), prior, priorSecrets);
       this.ensureUnique(kind, value, id);
       const { body, secrets } = splitSecrets(kind, value);
-      const storedBody = KINDS[kind].parentField ? body : { id, ...body };
+      const storedBody = { id, ...body };
       const secretRows = nextSecretRows(priorSecrets, secrets);
       const revision = this.write(kind, id, storedBody, secretRows, value, 'update');
       const before = withSecretStatuses(prior.body, priorSecrets);
