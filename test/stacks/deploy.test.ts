@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { LocalBackend, Testing, type TerraformStack } from 'cdktf';
+import { toPlanSuccessfully } from 'cdktf/lib/testing/matchers';
 import type { Construct } from 'constructs';
 import { ReferenceBuildStack, ServerRolloutStack, WorkstationRefreshStack, type ExampleStackProps } from '../../stacks';
 import { startServer } from '../support/server';
@@ -34,7 +35,7 @@ for (const [id, Stack] of [
   ['workstation-refresh', WorkstationRefreshStack],
   ['server-rollout', ServerRolloutStack],
 ] as [string, StackClass][]) {
-  test(`${id}: applies through the provider, and the next plan is empty`, { skip, timeout: 180_000 }, async () => {
+  test(`${id}: passes Testing.fullSynth + toPlanSuccessfully, applies through the provider, and the next plan is empty`, { skip, timeout: 180_000 }, async () => {
     const server = await startServer();
     const work = mkdtempSync(join(tmpdir(), `cdk-osd-deploy-${id}-`));
     let outdir: string | undefined;
@@ -52,6 +53,18 @@ for (const [id, Stack] of [
         OSD_TOKEN: server.adminToken,
         ...Object.fromEntries(Object.keys(config.variable ?? {}).map((name) => [`TF_VAR_${name}`, `Test-${randomBytes(8).toString('hex')}`])),
       };
+      // cdktf's own matchers run terraform with this process's environment.
+      const saved = { ...process.env };
+      Object.assign(process.env, env);
+      try {
+        const valid = Testing.toBeValidTerraform(outdir);
+        const planned = toPlanSuccessfully(outdir);
+        assert.ok(valid, 'Testing.toBeValidTerraform');
+        assert.ok(planned.pass, planned.message);
+      } finally {
+        for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+        Object.assign(process.env, saved);
+      }
       terraform(['init', '-input=false', '-no-color'], cwd, env);
       terraform(['validate', '-no-color'], cwd, env);
       terraform(['apply', '-auto-approve', '-input=false', '-no-color'], cwd, env);
