@@ -31,7 +31,7 @@ import {
   wireSchemas,
 } from './convert.js';
 
-/** One unary method: protobuf bytes in, protobuf bytes out. Rejects only on malformed protobuf. */
+/** One unary method: protobuf bytes in, protobuf bytes out; failures are answered as diagnostics. */
 export type UnaryMethod = (request: Uint8Array) => Promise<Uint8Array>;
 
 export interface ProviderServiceOptions {
@@ -66,7 +66,7 @@ export function createProviderService(options: ProviderServiceOptions): Map<stri
   let handlersPromise: Promise<ProviderHandlers> | undefined;
   const handlers = (): Promise<ProviderHandlers> => (handlersPromise ??= options.handlers());
 
-  // Schema answers are reused by GetMetadata and by type-name checks for data sources.
+  // The schema is built once per process and shared by GetProviderSchema and GetMetadata.
   let schemaPromise: Promise<GetProviderSchemaResponse> | undefined;
   const schema = (): Promise<GetProviderSchemaResponse> =>
     (schemaPromise ??= handlers().then((h) => h.getProviderSchema(ctx)));
@@ -83,11 +83,12 @@ export function createProviderService(options: ProviderServiceOptions): Map<stri
     run: (request: Req) => Promise<Res>,
   ): void {
     methods.set(`/tfplugin6.Provider/${name}`, async (bytes) => {
-      const request = codec.Request.decode(bytes);
       const started = process.hrtime.bigint();
+      let request: Req | undefined;
       let response: Res;
       let encoded: Uint8Array;
       try {
+        request = codec.Request.decode(bytes);
         response = await run(request);
         // Inside the try: a handler answer of the wrong shape fails here, and is reported too.
         encoded = codec.Response.encode(response).finish();
@@ -99,7 +100,7 @@ export function createProviderService(options: ProviderServiceOptions): Map<stri
       if (log.enabled('debug')) {
         log.debug(`${name} answered`, {
           tf_rpc: name,
-          tf_resource_type: (request as { type_name?: string }).type_name,
+          tf_resource_type: (request as { type_name?: string } | undefined)?.type_name,
           duration_ms: elapsedMs(started),
           diagnostics: response.diagnostics?.length ?? 0,
         });
@@ -301,9 +302,7 @@ export function createProviderService(options: ProviderServiceOptions): Map<stri
     options.stop.abort(new Error('Terraform asked the provider to stop'));
     let error = '';
     try {
-      // Only a provider that was already loaded has work in flight to stop.
-      const h = handlersPromise ? await handlersPromise : undefined;
-      error = (await h?.stopProvider?.()) ?? '';
+      error = (await (await handlers()).stopProvider?.()) ?? '';
     } catch (err) {
       error = describeError(err);
     }

@@ -14,12 +14,13 @@
  *   - Shutdown (go-plugin's GRPCController) ends the process at once, else Terraform waits 2 s
  *     before killing it, per provider process.
  */
-import type { Server } from 'node:net';
-import { createLogger, type Logger } from '../log.js';
+import { elapsedMs, log as providerLog, type Logger } from '../log.js';
 import { writeStderr, writeStdout } from '../stdio.js';
 import type { ProviderHandlers } from '../protocol/types.js';
-import { generateCertificate } from './certificate.js';
-import { createGrpcServer, GrpcStatusError, type Route } from './grpc-server.js';
+import { generateCertificate, type ProviderCertificate } from './certificate.js';
+import { createGrpcServer, GrpcStatus, GrpcStatusError, type GrpcServer, type Route } from './grpc-server.js';
+// Types only: the module itself is imported lazily below.
+import type { UnaryMethod } from './provider-service.js';
 
 const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
 const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
@@ -32,6 +33,7 @@ export type ProviderFactory = () => ProviderHandlers | Promise<ProviderHandlers>
 export interface ServeOptions {
   /** Name used in messages for people, e.g. "osd". */
   name?: string;
+  /** Defaults to the shared provider logger (log.ts). */
   logger?: Logger;
   env?: NodeJS.ProcessEnv;
 }
@@ -66,27 +68,31 @@ function readEnvironment(env: NodeJS.ProcessEnv, name: string): PluginEnvironmen
   return { clientCertPem, portRange: env.PLUGIN_MIN_PORT && env.PLUGIN_MAX_PORT && valid ? [min, max] : undefined };
 }
 
-function listenOnce(server: Server, port: number): Promise<number | undefined> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: NodeJS.ErrnoException): void => {
-      server.removeListener('listening', onListening);
-      if (err.code === 'EADDRINUSE' || err.code === 'EACCES') resolve(undefined);
-      else reject(err);
-    };
-    const onListening = (): void => {
-      server.removeListener('error', onError);
-      resolve((server.address() as { port: number }).port);
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen(port, '127.0.0.1');
-  });
-}
+/**
+ * The tfplugin6.Provider methods served (provider-service.ts answers them). Listed here so they
+ * can be registered before the handshake without loading the protocol code.
+ */
+const PROVIDER_METHODS = [
+  'GetMetadata',
+  'GetProviderSchema',
+  'GetFunctions',
+  'ValidateProviderConfig',
+  'ConfigureProvider',
+  'ValidateResourceConfig',
+  'UpgradeResourceState',
+  'ReadResource',
+  'PlanResourceChange',
+  'ApplyResourceChange',
+  'ImportResourceState',
+  'ValidateDataResourceConfig',
+  'ReadDataSource',
+  'StopProvider',
+] as const;
 
-/** Listens on a free port of Terraform's range (from a random point in it), or any port. */
-async function listen(server: Server, range: [number, number] | undefined): Promise<number> {
+/** Binds a free port of Terraform's range (from a random point in it), or any port. */
+async function listen(server: GrpcServer, range: [number, number] | undefined): Promise<number> {
   if (!range) {
-    const port = await listenOnce(server, 0);
+    const port = await server.bind(0);
     if (port === undefined) throw new Error('no free port on 127.0.0.1');
     return port;
   }
@@ -94,7 +100,7 @@ async function listen(server: Server, range: [number, number] | undefined): Prom
   const size = max - min + 1;
   const first = Math.floor(Math.random() * size);
   for (let i = 0; i < size; i++) {
-    const port = await listenOnce(server, min + ((first + i) % size));
+    const port = await server.bind(min + ((first + i) % size));
     if (port !== undefined) return port;
   }
   throw new Error(`no free port on 127.0.0.1 between ${min} and ${max}`);
@@ -131,7 +137,7 @@ function exitWithParent(log: Logger): void {
  * Terraform goes away.
  */
 export function serveProvider(provider: ProviderHandlers | ProviderFactory, options: ServeOptions = {}): void {
-  const log = options.logger ?? createLogger();
+  const log = options.logger ?? providerLog;
   const name = options.name ?? 'osd';
   const settings = readEnvironment(options.env ?? process.env, name);
   if (typeof settings === 'string') {
@@ -149,46 +155,57 @@ export function serveProvider(provider: ProviderHandlers | ProviderFactory, opti
   const stop = new AbortController();
   let handlersPromise: Promise<ProviderHandlers> | undefined;
   const handlers = (): Promise<ProviderHandlers> =>
-    (handlersPromise ??= Promise.resolve().then(() => (typeof provider === 'function' ? provider() : provider)));
+    (handlersPromise ??= (async () => {
+      const started = process.hrtime.bigint();
+      const loaded = typeof provider === 'function' ? await provider() : provider;
+      log.debug('provider loaded', { duration_ms: elapsedMs(started) });
+      return loaded;
+    })());
 
   // The protocol service is loaded lazily: it pulls in protobuf code and msgpack.
-  type Service = Map<string, (request: Uint8Array) => Promise<Uint8Array>>;
+  type Service = Map<string, UnaryMethod>;
   let servicePromise: Promise<Service> | undefined;
   const service = (): Promise<Service> =>
-    (servicePromise ??= import('./provider-service.js').then((m) => m.createProviderService({ handlers, stop })));
+    (servicePromise ??= (async () => {
+      const started = process.hrtime.bigint();
+      const { createProviderService } = await import('./provider-service.js');
+      const created = createProviderService({ handlers, stop });
+      log.debug('protocol service loaded', { duration_ms: elapsedMs(started) });
+      return created;
+    })());
 
   const shutdown = (): void => {
     log.debug('Shutdown: exiting');
     process.exit(0);
   };
 
-  const routes = (path: string): Route | undefined => {
-    if (path === '/plugin.GRPCStdio/StreamStdio') return { kind: 'hold-open' };
-    if (path === '/plugin.GRPCController/Shutdown') {
-      return {
+  const routes = new Map<string, Route>([
+    ['/plugin.GRPCStdio/StreamStdio', { kind: 'hold-open' }],
+    [
+      '/plugin.GRPCController/Shutdown',
+      {
         kind: 'unary',
-        handle: async () => {
-          // Exit even if the response's stream never reports closing.
-          setTimeout(shutdown, 200);
-          return new Uint8Array(0); // plugin.Empty
-        },
+        handle: async () => new Uint8Array(0), // plugin.Empty
         afterResponse: shutdown,
-      };
-    }
-    if (path.startsWith('/tfplugin6.Provider/')) {
-      return {
-        kind: 'unary',
-        handle: async (request) => {
-          const method = (await service()).get(path);
-          if (!method) throw new GrpcStatusError(12, `method ${path} is not implemented by this provider`);
-          return method(request);
+      },
+    ],
+    ...PROVIDER_METHODS.map((name): [string, Route] => {
+      const path = `/tfplugin6.Provider/${name}`;
+      return [
+        path,
+        {
+          kind: 'unary',
+          handle: async (request) => {
+            const method = (await service()).get(path);
+            if (!method) throw new GrpcStatusError(GrpcStatus.UNIMPLEMENTED, `method ${path} is not implemented by this provider`);
+            return method(request);
+          },
         },
-      };
-    }
-    return undefined;
-  };
+      ];
+    }),
+  ]);
 
-  let certificate;
+  let certificate: ProviderCertificate;
   try {
     certificate = generateCertificate();
   } catch (err) {
