@@ -65,15 +65,20 @@ export abstract class TaskSequenceStep {
 
   /** The common settings in the model's shape. */
   protected commonModel(): StepModel {
-    const { description, enabled, continueOnError, condition } = this.common;
-    return {
-      name: this.name,
-      ...(description !== undefined ? { description } : {}),
-      ...(enabled !== undefined ? { enabled } : {}),
-      ...(continueOnError !== undefined ? { continueOnError } : {}),
-      ...(condition !== undefined ? { condition: condition.toModel() } : {}),
-    };
+    return commonStepModel(this.name, this.common);
   }
+}
+
+/** The settings every step and group has, in the model's shape (unset ones left out). */
+export function commonStepModel(name: string, settings: StepCommonProps): StepModel {
+  const { description, enabled, continueOnError, condition } = settings;
+  return {
+    name,
+    ...(description !== undefined ? { description } : {}),
+    ...(enabled !== undefined ? { enabled } : {}),
+    ...(continueOnError !== undefined ? { continueOnError } : {}),
+    ...(condition !== undefined ? { condition: condition.toModel() } : {}),
+  };
 }
 
 /** A step performing action `A`, its fields read from the props by the model's schema. */

@@ -16,7 +16,7 @@ import { OsdObject, shapeCheckIds } from './osd-object';
 import { assertPackageId, importedObject, referenceOf, type IBootImage, type ITaskSequence } from './references';
 import { ModelRegistry } from './registry';
 import { withSecretVersions } from './secret-versions';
-import type { StepCommonProps, TaskSequenceStep } from './steps';
+import { commonStepModel, type StepCommonProps, type TaskSequenceStep } from './steps';
 
 /**
  * Props of a `TaskSequence`: name, version, description, and the boot image it starts in (a
@@ -107,15 +107,7 @@ export class StepGroup implements IStepContainer {
 
   /** The group's own entry in the model's shape (`group: {}`), without `inGroup`. */
   toModel(): StepModel {
-    const { description, enabled, continueOnError, condition } = this.options;
-    return {
-      name: this.name,
-      ...(description !== undefined ? { description } : {}),
-      ...(enabled !== undefined ? { enabled } : {}),
-      ...(continueOnError !== undefined ? { continueOnError } : {}),
-      ...(condition !== undefined ? { condition: condition.toModel() } : {}),
-      group: {},
-    };
+    return { ...commonStepModel(this.name, this.options), group: {} };
   }
 }
 
