@@ -62,26 +62,18 @@ export function lookupsFor(kind: KindName, value: unknown): Lookup[] {
   return out;
 }
 
+/** The rules of each kind beyond references (R2), which every kind has. */
+const KIND_RULES: Partial<Record<KindName, (value: never, ctx: RuleContext) => Issue[]>> = {
+  package: (v: Package, ctx) => packageIssues(v, ctx),
+  program: (v: Program, ctx) => programIssues(v, ctx),
+  osImage: (v: OsImage, ctx) => osImageIssues(v, ctx),
+  taskSequence: (v: TaskSequence, ctx) => taskSequenceIssues(v, ctx),
+};
+
 /** All rule findings for `value` (already shape-valid and with defaults applied). */
 export function checkRules(kind: KindName, value: Record<string, unknown>, ctx: RuleContext): Issue[] {
-  const issues = referenceIssues(kind, value, ctx);
-  switch (kind) {
-    case 'package':
-      issues.push(...packageIssues(value as Package, ctx));
-      break;
-    case 'program':
-      issues.push(...programIssues(value as Program, ctx));
-      break;
-    case 'osImage':
-      issues.push(...osImageIssues(value as OsImage, ctx));
-      break;
-    case 'taskSequence':
-      issues.push(...taskSequenceIssues(value as TaskSequence, ctx));
-      break;
-    default:
-      break;
-  }
-  return issues;
+  const own = KIND_RULES[kind];
+  return [...referenceIssues(kind, value, ctx), ...(own ? own(value as never, ctx) : [])];
 }
 
 // ---- R2: references exist, and are of the right kind and role -------------------------------------
