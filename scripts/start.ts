@@ -182,7 +182,9 @@ async function showServerContents(server: Server): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const base: NodeJS.ProcessEnv = { ...process.env, CI: 'true', CHECKPOINT_DISABLE: '1' };
+  // No plugin cache: the provider is rebuilt from this checkout under the same version, and a cached
+  // copy of an earlier build would be used in its place.
+  const base: NodeJS.ProcessEnv = { ...process.env, CI: 'true', CHECKPOINT_DISABLE: '1', CDKTF_DISABLE_PLUGIN_CACHE_ENV: 'true' };
   const srv = await server(base);
   try {
     const env: NodeJS.ProcessEnv = { ...base, OSD_ENDPOINT: srv.endpoint, OSD_TOKEN: srv.token };

@@ -54,6 +54,8 @@ describe('cdktf deploy of the example stacks', { timeout: 900_000 }, () => {
       ...process.env,
       CI: 'true',
       CHECKPOINT_DISABLE: '1',
+      // The provider is rebuilt under the same version: a plugin cache would serve an earlier build.
+      CDKTF_DISABLE_PLUGIN_CACHE_ENV: 'true',
       TF_CLI_CONFIG_FILE: providerInstallPaths().cliConfigFile,
       OSD_ENDPOINT: server.url,
       OSD_TOKEN: server.adminToken,
