@@ -47,6 +47,14 @@ export function reference(kind: string, description: string): TString {
   return Type.String({ pattern: PACKAGE_ID_PATTERN, references: kind, description });
 }
 
+/** Printable text: control characters (tabs, line breaks, NUL) have no place in a name the console shows. */
+export const PRINTABLE_PATTERN = '^[^\\u0000-\\u001f\\u007f]*$';
+
+/** A name people read in the console: 1 to `max` printable characters. */
+export function displayName(max: number, description: string): TString {
+  return Type.String({ minLength: 1, maxLength: max, pattern: PRINTABLE_PATTERN, description: `${description} No control characters.` });
+}
+
 /** What a read returns in place of a secret's value. */
 export const SecretStatus = Type.Object(
   {

@@ -3,7 +3,7 @@
  * shown to people, and where the content comes from. Each kind spreads these into its own schema.
  */
 import { Type } from '@sinclair/typebox';
-import { computed, PACKAGE_ID_PATTERN } from './annotations';
+import { computed, displayName, PACKAGE_ID_PATTERN } from './annotations';
 
 /** A UNC path (`\\server\share\…`) or a local path on the site server (`D:\…`). */
 export const SOURCE_PATH_PATTERN = '^(\\\\\\\\[^\\\\/]+\\\\[^\\\\/]+.*|[A-Za-z]:\\\\.*|%[A-Za-z]+%\\\\.*)$';
@@ -14,7 +14,7 @@ export const packageIdField = computed(
 
 export const packageIdentityFields = {
   id: packageIdField,
-  name: Type.String({ minLength: 1, maxLength: 50, description: 'Name shown in the console (≤ 50 characters).' }),
+  name: displayName(50, 'Name shown in the console (≤ 50 characters).'),
   version: Type.Optional(Type.String({ maxLength: 32, description: 'Version (≤ 32 characters). Name + version are unique per kind.' })),
   manufacturer: Type.Optional(Type.String({ maxLength: 32, description: 'Manufacturer (≤ 32 characters).' })),
   language: Type.Optional(Type.String({ maxLength: 32, description: 'Language (≤ 32 characters).' })),

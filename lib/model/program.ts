@@ -4,7 +4,7 @@
  * is derived from it (see `programFlags`) and only ever read.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { computed, immutable, oneOf, reference } from './annotations';
+import { computed, displayName, immutable, oneOf, reference } from './annotations';
 
 export const RUN_WHEN = ['userLoggedOn', 'noUserLoggedOn', 'whetherOrNotUserLoggedOn'] as const;
 export const RUN_FROM = ['networkShare', 'localCopy'] as const;
@@ -16,7 +16,7 @@ export const ProgramSchema = Type.Object(
   {
     id: computed(Type.String({ description: 'The program\'s ID: `<packageId>/<name>`.' })),
     packageId: immutable(reference('package', 'ID of the package the program belongs to. A program cannot move to another package.')),
-    name: immutable(Type.String({ minLength: 1, maxLength: 50, description: 'Program name (≤ 50 characters); cannot be renamed.' })),
+    name: immutable(displayName(50, 'Program name (≤ 50 characters); cannot be renamed.')),
     commandLine: Type.String({ minLength: 1, maxBytes: 255, description: 'Command line (≤ 255 bytes).' }),
     workingDirectory: Type.Optional(Type.String({ maxLength: 127, description: 'Working directory (≤ 127 characters).' })),
     comment: Type.Optional(Type.String({ maxLength: 127, description: 'Comment (≤ 127 characters).' })),

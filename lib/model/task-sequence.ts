@@ -8,7 +8,7 @@
  * one step that changed, `steps[4].run_command_line.command_line`) and the constructs.
  */
 import { Type, type Static, type TProperties } from '@sinclair/typebox';
-import { oneOf, reference, secret } from './annotations';
+import { displayName, oneOf, reference, secret } from './annotations';
 import { packageIdentityFields } from './package-common';
 
 // ---- conditions -------------------------------------------------------------------------------
@@ -303,7 +303,7 @@ export const ACTION_ENVIRONMENT: Record<ActionName, 'winpe' | 'fullOs' | 'any'> 
 
 export const StepSchema = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100, description: 'Step or group name (1–100 characters).' }),
+    name: displayName(100, 'Step or group name (1–100 characters).'),
     description: Type.Optional(Type.String({ maxLength: 255, description: 'Description (≤ 255 characters).' })),
     enabled: Type.Optional(Type.Boolean({ default: true, description: 'A disabled step is skipped.' })),
     continueOnError: Type.Optional(Type.Boolean({ default: false, description: 'Go on with the sequence when the step fails.' })),
