@@ -2,7 +2,7 @@
  * Secrets (schema `writeOnly`): passwords and keys inside task sequence steps. The API accepts
  * them and never returns them; a read shows `{ set, version }` in their place.
  */
-import type { Static } from '@sinclair/typebox';
+import type { Static, TSchema } from '@sinclair/typebox';
 import type { SecretStatus } from './annotations';
 import { pointer } from './issues';
 import { KINDS, type KindName } from './kinds';
@@ -31,5 +31,9 @@ export function isSecretStatus(v: unknown): v is SecretStatusValue {
 
 /** Whether the kind has secret fields anywhere in its schema. */
 export function hasSecrets(kind: KindName): boolean {
-  return JSON.stringify(KINDS[kind].schema).includes('"writeOnly":true');
+  const anyWriteOnly = (schema: TSchema): boolean =>
+    schema.writeOnly === true ||
+    (schema.type === 'object' && Object.values((schema.properties ?? {}) as Record<string, TSchema>).some(anyWriteOnly)) ||
+    (schema.type === 'array' && schema.items !== undefined && anyWriteOnly(schema.items as TSchema));
+  return anyWriteOnly(KINDS[kind].schema);
 }
