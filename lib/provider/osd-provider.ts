@@ -40,7 +40,8 @@ export function createOsdProvider(): ProviderHandlers {
         provider: providerSchema,
         resource_schemas: Object.fromEntries([...resources].map(([name, r]) => [name, r.schema])),
         data_source_schemas: Object.fromEntries([...dataSources].map(([name, d]) => [name, d.schema])),
-        server_capabilities: { plan_destroy: false, get_provider_schema_optional: false },
+        // Terraform may reuse the schema of the first provider process of a command in the later ones.
+        server_capabilities: { plan_destroy: false, get_provider_schema_optional: true },
       };
     },
 
