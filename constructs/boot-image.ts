@@ -8,8 +8,8 @@ import type { Static } from '@sinclair/typebox';
 import { BootImageSchema } from '../lib/model';
 import { modelFromProps, type IdWriter, type WithReferences } from './model-props';
 import { OsdObject } from './osd-object';
-import { assertPackageId, importedObject, type IBootImage, type IDriverPackage } from './references';
-import { ModelRegistry } from './registry';
+import { type IBootImage, type IDriverPackage } from './references';
+import { importPackage } from './imported-package';
 
 /**
  * Props of a `BootImage`: the model's boot image fields, with `driverPackages` (references) in
@@ -21,9 +21,7 @@ export type BootImageProps = WithReferences<Omit<Static<typeof BootImageSchema>,
 export class BootImage extends OsdObject implements IBootImage {
   /** A reference to a boot image that exists on the server (its tools, if any, are unknown at synth). */
   static fromPackageId(scope: Construct, id: string, packageId: string): IBootImage {
-    assertPackageId(scope, packageId, 'boot image');
-    ModelRegistry.of(scope).registerImported(packageId);
-    return importedObject<IBootImage>(scope, id, 'bootImage', packageId, { bootImageId: packageId });
+    return importPackage<IBootImage>(scope, id, 'bootImage', 'boot image', packageId, { bootImageId: packageId });
   }
 
   /** The boot image package ID, a token until it exists. */

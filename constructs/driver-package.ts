@@ -4,8 +4,8 @@ import type { Static } from '@sinclair/typebox';
 import { DriverPackageSchema } from '../lib/model';
 import { modelFromProps, type IdWriter, type Simplify } from './model-props';
 import { OsdObject } from './osd-object';
-import { assertPackageId, importedObject, type IDriverPackage } from './references';
-import { ModelRegistry } from './registry';
+import { type IDriverPackage } from './references';
+import { importPackage } from './imported-package';
 
 /** Props of a `DriverPackage`: the model's fields (the ID is the server's). */
 export type DriverPackageProps = Simplify<Omit<Static<typeof DriverPackageSchema>, 'id'>>;
@@ -17,9 +17,7 @@ export type DriverPackageProps = Simplify<Omit<Static<typeof DriverPackageSchema
 export class DriverPackage extends OsdObject implements IDriverPackage {
   /** A reference to a driver package that exists on the server. */
   static fromPackageId(scope: Construct, id: string, packageId: string): IDriverPackage {
-    assertPackageId(scope, packageId, 'driver package');
-    ModelRegistry.of(scope).registerImported(packageId);
-    return importedObject<IDriverPackage>(scope, id, 'driverPackage', packageId, { driverPackageId: packageId });
+    return importPackage<IDriverPackage>(scope, id, 'driverPackage', 'driver package', packageId, { driverPackageId: packageId });
   }
 
   /** The driver package ID, a token until it exists. */

@@ -11,7 +11,8 @@ import type { Static } from '@sinclair/typebox';
 import { OsImageSchema } from '../lib/model';
 import { modelFromProps, type IdWriter, type Simplify } from './model-props';
 import { OsdObject } from './osd-object';
-import { assertPackageId, importedObject, type IOsImage } from './references';
+import { type IOsImage } from './references';
+import { importPackage } from './imported-package';
 import { ModelRegistry } from './registry';
 
 type OsImageModel = Static<typeof OsImageSchema>;
@@ -26,9 +27,7 @@ const IDENTITY_FIELDS = new Set(['name', 'version', 'description', 'sourcePath',
 export class OsImage extends OsdObject implements IOsImage {
   /** A reference to an OS image that exists on the server (e.g. `'CM100020'`). */
   static fromPackageId(scope: Construct, id: string, packageId: string): IOsImage {
-    assertPackageId(scope, packageId, 'OS image');
-    ModelRegistry.of(scope).registerImported(packageId);
-    return importedObject<IOsImage>(scope, id, 'osImage', packageId, { osImageId: packageId });
+    return importPackage<IOsImage>(scope, id, 'osImage', 'OS image', packageId, { osImageId: packageId });
   }
 
   /** The image package ID, a token until the image exists. */

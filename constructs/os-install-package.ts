@@ -4,8 +4,8 @@ import type { Static } from '@sinclair/typebox';
 import { OsInstallPackageSchema } from '../lib/model';
 import { modelFromProps, type IdWriter, type Simplify } from './model-props';
 import { OsdObject } from './osd-object';
-import { assertPackageId, importedObject, type IOsInstallPackage } from './references';
-import { ModelRegistry } from './registry';
+import { type IOsInstallPackage } from './references';
+import { importPackage } from './imported-package';
 
 /** Props of an `OsInstallPackage`: the model's fields (the ID is the server's). */
 export type OsInstallPackageProps = Simplify<Omit<Static<typeof OsInstallPackageSchema>, 'id'>>;
@@ -17,9 +17,7 @@ export type OsInstallPackageProps = Simplify<Omit<Static<typeof OsInstallPackage
 export class OsInstallPackage extends OsdObject implements IOsInstallPackage {
   /** A reference to an OS install package that exists on the server. */
   static fromPackageId(scope: Construct, id: string, packageId: string): IOsInstallPackage {
-    assertPackageId(scope, packageId, 'OS install package');
-    ModelRegistry.of(scope).registerImported(packageId);
-    return importedObject<IOsInstallPackage>(scope, id, 'osInstallPackage', packageId, { osInstallPackageId: packageId });
+    return importPackage<IOsInstallPackage>(scope, id, 'osInstallPackage', 'OS install package', packageId, { osInstallPackageId: packageId });
   }
 
   /** The install package ID, a token until it exists. */

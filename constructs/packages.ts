@@ -11,15 +11,13 @@ import { modelFromProps, type IdWriter, type Simplify } from './model-props';
 import { OsdObject } from './osd-object';
 import { Program, type ProgramOptions } from './program';
 import {
-  assertPackageId,
-  importedObject,
   type IClientPackage,
   type IOsdObject,
   type IPackage,
   type IToolsPackage,
   type IUsmtPackage,
 } from './references';
-import { ModelRegistry } from './registry';
+import { importPackage } from './imported-package';
 
 type PackageModel = Static<typeof PackageSchema>;
 type UsmtSettings = Static<typeof UsmtSettingsSchema>;
@@ -31,10 +29,8 @@ export type PackageProps = Simplify<Omit<PackageModel, 'id' | 'role' | 'usmt'>>;
 export type PackageWithContentProps = Simplify<PackageProps & Required<Pick<PackageModel, 'sourcePath'>>>;
 
 /** Makes a reference to a package of `role` that exists on the server. */
-function importPackage<T extends IPackage>(scope: Construct, id: string, packageId: string, role: T['role']): T {
-  assertPackageId(scope, packageId, 'package');
-  ModelRegistry.of(scope).registerImported(packageId);
-  return importedObject<T>(scope, id, 'package', packageId, { packageId, role } as Omit<T, keyof IOsdObject>);
+function importPackageOfRole<T extends IPackage>(scope: Construct, id: string, packageId: string, role: T['role']): T {
+  return importPackage<T>(scope, id, 'package', 'package', packageId, { packageId, role } as Omit<T, keyof IOsdObject>);
 }
 
 /** What all package constructs have in common: the `package` resource, and programs. */
@@ -70,7 +66,7 @@ abstract class PackageConstruct extends OsdObject implements IPackage {
 export class SoftwarePackage extends PackageConstruct {
   /** A reference to a software package that exists on the server (e.g. `'CM100012'`). */
   static fromPackageId(scope: Construct, id: string, packageId: string): IPackage {
-    return importPackage<IPackage>(scope, id, packageId, 'software');
+    return importPackageOfRole<IPackage>(scope, id, packageId, 'software');
   }
 
   readonly role = 'software' as const;
@@ -104,7 +100,7 @@ const USMT_STANDARD_RULE_FILES = ['MigApp.xml', 'MigUser.xml', 'MigSys.xml'];
 export class UsmtPackage extends PackageConstruct implements IUsmtPackage {
   /** A reference to a USMT package that exists on the server. */
   static fromPackageId(scope: Construct, id: string, packageId: string): IUsmtPackage {
-    return importPackage<IUsmtPackage>(scope, id, packageId, 'usmt');
+    return importPackageOfRole<IUsmtPackage>(scope, id, packageId, 'usmt');
   }
 
   readonly role = 'usmt' as const;
@@ -135,7 +131,7 @@ export type ClientPackageProps = Simplify<Partial<PackageProps>>;
 export class ClientPackage extends PackageConstruct implements IClientPackage {
   /** A reference to the client package that exists on the server. */
   static fromPackageId(scope: Construct, id: string, packageId: string): IClientPackage {
-    return importPackage<IClientPackage>(scope, id, packageId, 'client');
+    return importPackageOfRole<IClientPackage>(scope, id, packageId, 'client');
   }
 
   readonly role = 'client' as const;
@@ -172,7 +168,7 @@ export class ClientPackage extends PackageConstruct implements IClientPackage {
 export class VendorToolsPackage extends PackageConstruct implements IToolsPackage {
   /** A reference to a vendor tools package that exists on the server. */
   static fromPackageId(scope: Construct, id: string, packageId: string): IToolsPackage {
-    return importPackage<IToolsPackage>(scope, id, packageId, 'tools');
+    return importPackageOfRole<IToolsPackage>(scope, id, packageId, 'tools');
   }
 
   readonly role = 'tools' as const;

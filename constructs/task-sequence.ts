@@ -13,8 +13,8 @@ import { TaskSequenceSchema, type Step as StepModel, type TaskSequence as TaskSe
 import { shapeIssues, withoutSecrets } from './checking';
 import { modelFromProps, type IdWriter, type Simplify, type WithReferences } from './model-props';
 import { OsdObject, shapeCheckIds } from './osd-object';
-import { assertPackageId, importedObject, referenceOf, type IBootImage, type ITaskSequence } from './references';
-import { ModelRegistry } from './registry';
+import { referenceOf, type IBootImage, type ITaskSequence } from './references';
+import { importPackage } from './imported-package';
 import { withSecretVersions } from './secret-versions';
 import { commonStepModel, type StepCommonProps, type TaskSequenceStep } from './steps';
 
@@ -120,9 +120,7 @@ export class StepGroup implements IStepContainer {
 export class TaskSequence extends OsdObject implements ITaskSequence, IStepContainer {
   /** A reference to a task sequence that exists on the server. */
   static fromPackageId(scope: Construct, id: string, packageId: string): ITaskSequence {
-    assertPackageId(scope, packageId, 'task sequence');
-    ModelRegistry.of(scope).registerImported(packageId);
-    return importedObject<ITaskSequence>(scope, id, 'taskSequence', packageId, { taskSequenceId: packageId });
+    return importPackage<ITaskSequence>(scope, id, 'taskSequence', 'task sequence', packageId, { taskSequenceId: packageId });
   }
 
   /** The task sequence package ID, a token until it exists. */
