@@ -7,7 +7,7 @@
  *   npm run bench:provider -- 200     # chosen N
  */
 import { performance } from 'node:perf_hooks';
-import { startServer } from '../test/support/server';
+import { startServer } from '../lib/server/launch';
 import { Workspace } from '../test/support/terraform';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);

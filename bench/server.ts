@@ -16,7 +16,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import { startServer, type RunningServer } from '../test/support/server';
+import { startServer, type RunningServer } from '../lib/server/launch';
 
 interface Options {
   reads: number;

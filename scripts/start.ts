@@ -15,19 +15,19 @@
  *
  * Usage: node --import tsx scripts/start.ts
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { OsdClient } from '../lib/client';
+import { startServer } from '../lib/server/launch';
 import { KIND_NAMES, KINDS, type KindName } from '../lib/model';
 
 const root = path.resolve(__dirname, '..');
 /** Where `npm run provider:install` writes the Terraform CLI configuration (lib/provider/install-paths.ts). */
 const CLI_CONFIG_FILE = path.join(root, '.terraform', 'terraformrc');
 const SYNTH_DIR = path.join(root, 'cdktf.out');
-const SERVER_START_TIMEOUT_MS = 30_000;
+const DATA_DIR = path.join(root, '.osd', 'data');
 
 /** A step that went wrong, with what to do about it; the message is all the user sees. */
 class StartError extends Error {}
@@ -50,51 +50,13 @@ async function server(env: NodeJS.ProcessEnv): Promise<Server> {
     log(`using the deployment server at ${env.OSD_ENDPOINT}`);
     return { endpoint: env.OSD_ENDPOINT, token: env.OSD_TOKEN, stop: async () => {} };
   }
-  return startEmbeddedServer();
-}
-
-/** Starts lib/server on a free loopback port; resolves once it prints its `listening on` line. */
-function startEmbeddedServer(): Promise<Server> {
-  const token = randomBytes(24).toString('hex');
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'lib/server/main.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', '.osd/data', '--token', `start:admin:${token}`],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new StartError(`the embedded server did not say it was listening within ${SERVER_START_TIMEOUT_MS / 1000} s`));
-    }, SERVER_START_TIMEOUT_MS);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new StartError(`the embedded server exited (code ${code}) before listening; see its messages above`));
-    });
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', (first) => {
-      const match = /^osd-server listening on (http:\/\/\S+)$/.exec(first);
-      if (!match) {
-        child.kill('SIGTERM');
-        reject(new StartError(`unexpected first line from the embedded server: ${JSON.stringify(first)}`));
-        return;
-      }
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      // The request log that follows is of no use here; keep the pipe drained.
-      lines.on('line', () => {});
-      log(`started the embedded deployment server at ${match[1]} (store: .osd/data)`);
-      resolve({ endpoint: match[1], token, stop: () => stopChild(child) });
-    });
-  });
-}
-
-/** SIGTERM, then wait for the exit (the server finishes requests in flight and closes its store). */
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  try {
+    const embedded = await startServer({ dataDir: DATA_DIR });
+    log(`started the embedded deployment server at ${embedded.url} (store: ${path.relative(root, DATA_DIR)})`);
+    return { endpoint: embedded.url, token: embedded.adminToken, stop: async () => void (await embedded.stop()) };
+  } catch (err) {
+    throw new StartError(`the embedded deployment server did not start: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** Runs a command with inherited output; throws a StartError naming it when it fails. */

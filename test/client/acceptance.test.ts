@@ -1,12 +1,12 @@
 /**
- * Acceptance: OsdClient against the real deployment server (test/support/server.ts starts it on a
+ * Acceptance: OsdClient against the real deployment server (lib/server/launch.ts starts it on a
  * loopback port with a temporary store), without faults and with the server's fault injection:
  * 20 % of requests refused 503 + Retry-After with added latency, and writes committed whose
  * responses are then dropped.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from '../support/server';
+import { startServer, type RunningServer } from '../../lib/server/launch';
 import {
   OsdClient,
   OsdConflictError,

@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { OsdClient } from '../../lib/client';
 import { KIND_NAMES, type KindName } from '../../lib/model';
 import { providerInstallPaths } from '../../lib/provider/install-paths';
-import { startServer, type RunningServer } from '../support/server';
+import { startServer, type RunningServer } from '../../lib/server/launch';
 
 const root = path.resolve(__dirname, '..', '..');
 const STACKS = ['reference-build', 'workstation-refresh', 'server-rollout'];

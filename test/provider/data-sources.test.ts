@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { OsdClient } from '../../lib/client';
-import { startServer, type RunningServer } from '../support/server';
+import { startServer, type RunningServer } from '../../lib/server/launch';
 import { oneLine, Workspace } from '../support/terraform';
 
 let server: RunningServer;

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OsdClient } from '../../lib/client';
-import { startServer, type RunningServer } from '../support/server';
+import { startServer, type RunningServer } from '../../lib/server/launch';
 import { Workspace } from '../support/terraform';
 
 const COUNT = 50;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { OsdClient } from '../../lib/client';
 import { KIND_NAMES } from '../../lib/model';
-import { startServer, type RunningServer } from '../support/server';
+import { startServer, type RunningServer } from '../../lib/server/launch';
 import { oneLine, Workspace } from '../support/terraform';
 
 const JOIN_PASSWORD = 'S3cret-Join-Pa55!';

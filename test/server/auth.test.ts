@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { KINDS, type KindName } from '../../lib/model';
-import { startServer, type RunningServer } from '../support/server';
+import { startServer, type RunningServer } from '../../lib/server/launch';
 import { STANDALONE_BODIES, programBody } from './fixtures';
 import { call, create, type Who } from './http';
 

@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startServer, type RunningServer } from '../support/server';
+import { startServer, type RunningServer } from '../../lib/server/launch';
 import { packageBody } from './fixtures';
 import { call, create } from './http';
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { startServer } from '../support/server';
+import { startServer } from '../../lib/server/launch';
 import { packageBody } from './fixtures';
 import { call } from './http';
 

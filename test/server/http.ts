@@ -2,7 +2,7 @@
  * A small JSON-over-HTTP helper for the server tests (global fetch, keep-alive). Bodies are sent as
  * JSON unless `raw` is given; answers are parsed when they are JSON.
  */
-import type { RunningServer } from '../support/server';
+import type { RunningServer } from '../../lib/server/launch';
 
 export type Who = 'admin' | 'reader' | 'none';
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { KIND_NAMES, KINDS } from '../../lib/model';
-import { startServer, type RunningServer } from '../support/server';
+import { startServer, type RunningServer } from '../../lib/server/launch';
 import { packageBody, usmtPackageBody } from './fixtures';
 import { call } from './http';
 

@@ -15,7 +15,7 @@ import { LocalBackend, Testing, type TerraformStack } from 'cdktf';
 import { toPlanSuccessfully } from 'cdktf/lib/testing/matchers';
 import type { Construct } from 'constructs';
 import { ReferenceBuildStack, ServerRolloutStack, WorkstationRefreshStack, type ExampleStackProps } from '../../stacks';
-import { startServer } from '../support/server';
+import { startServer } from '../../lib/server/launch';
 
 const cliConfigFile = join(__dirname, '..', '..', '.terraform', 'terraformrc');
 const skip = existsSync(cliConfigFile) ? false : 'the provider is not installed (npm run provider:install)';

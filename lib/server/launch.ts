@@ -1,6 +1,6 @@
 /**
  * Starts the real deployment server (a child process, `lib/server/main.ts`) on a free loopback
- * port with a temporary store, for tests of the server, the client and the provider.
+ * port with a temporary store (or a given one), for the tests, the benchmarks and `npm start`.
  *
  *   const server = await startServer();
  *   await fetch(`${server.url}/api/v1/packages`, { headers: { authorization: `Bearer ${server.adminToken}` } });
