@@ -20,12 +20,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OsdClient } from '../lib/client';
+import { providerInstallPaths } from '../lib/provider/install-paths';
 import { startServer } from '../lib/server/launch';
 import { KIND_NAMES, KINDS, type KindName } from '../lib/model';
 
 const root = path.resolve(__dirname, '..');
-/** Where `npm run provider:install` writes the Terraform CLI configuration (lib/provider/install-paths.ts). */
-const CLI_CONFIG_FILE = path.join(root, '.terraform', 'terraformrc');
+/** Where `npm run provider:install` writes the Terraform CLI configuration. */
+const CLI_CONFIG_FILE = providerInstallPaths().cliConfigFile;
 const SYNTH_DIR = path.join(root, 'cdktf.out');
 const DATA_DIR = path.join(root, '.osd', 'data');
 

@@ -15,9 +15,10 @@ import { LocalBackend, Testing, type TerraformStack } from 'cdktf';
 import { toPlanSuccessfully } from 'cdktf/lib/testing/matchers';
 import type { Construct } from 'constructs';
 import { ReferenceBuildStack, ServerRolloutStack, WorkstationRefreshStack, type ExampleStackProps } from '../../stacks';
+import { providerInstallPaths } from '../../lib/provider/install-paths';
 import { startServer } from '../../lib/server/launch';
 
-const cliConfigFile = join(__dirname, '..', '..', '.terraform', 'terraformrc');
+const cliConfigFile = providerInstallPaths().cliConfigFile;
 const skip = existsSync(cliConfigFile) ? false : 'the provider is not installed (npm run provider:install)';
 
 type StackClass = new (scope: Construct, id: string, props?: ExampleStackProps) => TerraformStack;
