@@ -53,13 +53,12 @@ export function validateShape(kind: KindName, input: unknown): Issue[] {
   return issues;
 }
 
-function toIssue(type: ValueErrorType, schema: TSchema, path: string, given: unknown, fallback: string): Issue {
+function toIssue(type: ValueErrorType, schema: TSchema, path: string, value: unknown, fallback: string): Issue {
   // A secret's value never goes into a message: messages end up in logs and terminals.
-  const shown = schema.writeOnly ? 'a secret' : show(given);
-  const value = given;
+  const shown = schema.writeOnly ? 'a secret' : show(value);
   const field = path === '' ? 'the object' : path;
   const rule = keyword(schema, 'rule') ?? CONSTRAINT[type] ?? 'schema';
-  const prefix = rule.startsWith('R') && /^R\d$/.test(rule) ? `${rule}: ` : '';
+  const prefix = /^R\d$/.test(rule) ? `${rule}: ` : '';
   let message: string;
   switch (type) {
     case ValueErrorType.ObjectRequiredProperty:
