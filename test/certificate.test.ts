@@ -7,7 +7,6 @@
  */
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { test } from 'node:test';
 import { generateCertificate } from '../lib/provider/transport/certificate';
 
 const COUNT = 5000;
@@ -57,7 +56,7 @@ test(`${COUNT} generated certificates are all valid and strictly encoded`, () =>
     assert.equal(cert.ca, true);
     assert.match(cert.subjectAltName ?? '', /(^|, )DNS:localhost(,|$)/);
     assert.equal(cert.checkHost('localhost'), 'localhost');
-    assert.deepEqual(cert.keyUsage, ['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2']);
+    expect(cert.keyUsage).toEqual(['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2']); // an array from node:crypto, outside jest's sandbox
     assert.ok(Date.parse(cert.validFrom) <= now && Date.parse(cert.validTo) > now + 60_000, 'valid now');
 
     // The DER survives the PEM round trip, and the PEM is well formed.

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
 import { renderAllDocs } from '../lib/docs/render';
 
 test('the reference pages under docs/ match the model (run `npm run docs` after changing it)', () => {

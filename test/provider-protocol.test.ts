@@ -3,7 +3,6 @@
  * unknowns), conversions to wire messages (paths, diagnostics, schemas), and the log format.
  */
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
 import { createLogger, hclogTimestamp } from '../lib/provider/log';
 import { exactNumber, parseExactJson } from '../lib/provider/protocol/exact-json';
 import { errorDiagnostic, warningDiagnostic } from '../lib/provider/protocol/types';
@@ -21,7 +20,7 @@ import { wireDiagnostic, wirePath, wireSchema } from '../lib/provider/transport/
 import { generateProtocol } from '../scripts/generate-provider-protocol';
 
 // The generated protobuf code is not in git; make sure it exists (a no-op when up to date).
-before(() => generateProtocol());
+beforeAll(() => generateProtocol());
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 const fromHex = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text.replace(/\s+/g, ''), 'hex'));

@@ -11,7 +11,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import http2 from 'node:http2';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
 import { protocol } from '../lib/provider/protocol/wire';
 import { generateCertificate } from '../lib/provider/transport/certificate';
 import { installProvider, type InstallResult } from '../scripts/install-provider';
@@ -22,7 +21,7 @@ let scratch: string;
 let installed: InstallResult;
 let baseEnv: NodeJS.ProcessEnv;
 
-before(async () => {
+beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), 'osd-transport-'));
   installed = await installProvider({
     entry: 'test/fixtures/demo-provider-main.ts',
@@ -37,7 +36,7 @@ before(async () => {
   }
 });
 
-after(() => {
+afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -4,7 +4,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
 import { providerInstallPaths } from '../lib/provider/install-paths';
 
 const root = path.resolve(__dirname, '..');

@@ -4,7 +4,6 @@
  * 20 % of requests refused 503 + Retry-After with added latency, and writes committed whose
  * responses are then dropped.
  */
-import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type RunningServer } from '../../lib/server/launch';
 import {
@@ -54,8 +53,8 @@ const software = (name: string) => ({ name, version: '1.0', role: 'software' as 
 
 describe('acceptance: the real server, no faults', () => {
   let ctx: Awaited<ReturnType<typeof boot>>;
-  before(async () => (ctx = await boot()));
-  after(async () => ctx.server.stop());
+  beforeAll(async () => (ctx = await boot()));
+  afterAll(async () => ctx.server.stop());
 
   it('creates, reads, updates with If-Match and deletes a package', async () => {
     const { admin } = ctx;
@@ -175,8 +174,8 @@ describe('acceptance: the real server, no faults', () => {
 describe('acceptance: a 422 is reported at once', () => {
   const LATENCY = 300;
   let ctx: Awaited<ReturnType<typeof boot>>;
-  before(async () => (ctx = await boot(['--fault-latency-ms', String(LATENCY)])));
-  after(async () => ctx.server.stop());
+  beforeAll(async () => (ctx = await boot(['--fault-latency-ms', String(LATENCY)])));
+  afterAll(async () => ctx.server.stop());
 
   it('after one request (one server latency, no retry), naming path and rule', async () => {
     const t0 = performance.now();
@@ -195,8 +194,8 @@ describe('acceptance: a 422 is reported at once', () => {
 describe('acceptance: 20 % of requests refused 503 + Retry-After, 20 ms latency', () => {
   let ctx: Awaited<ReturnType<typeof boot>>;
   // 0.2^9: about one call in two million fails for good; the default 5 retries would flake once in ~50 runs of this suite.
-  before(async () => (ctx = await boot(['--fault-error-rate', '0.2', '--fault-latency-ms', '20'], { maxRetries: 8 })));
-  after(async () => ctx.server.stop());
+  beforeAll(async () => (ctx = await boot(['--fault-error-rate', '0.2', '--fault-latency-ms', '20'], { maxRetries: 8 })));
+  afterAll(async () => ctx.server.stop());
 
   it('100 creates all succeed and exactly 100 objects exist', async () => {
     const { admin, retries } = ctx;
@@ -226,8 +225,8 @@ describe('acceptance: 20 % of requests refused 503 + Retry-After, 20 ms latency'
 
 describe('acceptance: writes committed, then their responses dropped (25 %)', () => {
   let ctx: Awaited<ReturnType<typeof boot>>;
-  before(async () => (ctx = await boot(['--fault-drop-after-commit-rate', '0.25'], { maxRetries: 8, retryBaseDelayMs: 20 })));
-  after(async () => ctx.server.stop());
+  beforeAll(async () => (ctx = await boot(['--fault-drop-after-commit-rate', '0.25'], { maxRetries: 8, retryBaseDelayMs: 20 })));
+  afterAll(async () => ctx.server.stop());
 
   it('100 creates: all succeed, exactly 100 objects, thanks to the Idempotency-Key', async () => {
     const { admin, retries } = ctx;

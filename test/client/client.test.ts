@@ -2,7 +2,6 @@
  * OsdClient against a throw-away HTTP server that produces exactly the failure shapes the retry
  * policy is about: 429/5xx with Retry-After, reset connections, slow answers, lost responses.
  */
-import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { inspect } from 'node:util';

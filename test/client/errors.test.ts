@@ -1,5 +1,4 @@
 /** Mapping of HTTP answers to typed errors, and what their messages say. */
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import {

@@ -2,7 +2,6 @@
  * The provider imports the client in a process Terraform starts many times, so importing it must
  * not load axios or the model's schemas (tens of milliseconds each); they load on the first request.
  */
-import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';

@@ -1,5 +1,4 @@
 /** The retry policy as pure functions: which failures repeat, how long to wait, Retry-After parsing. */
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { OsdNetworkError, OsdServerError, OsdRateLimitError, OsdValidationError } from '../../lib/client/errors';
 import { backoffDelay, isTransient, mayHaveCommitted, parseRetryAfter, retryDelay, sleep, type RetrySettings } from '../../lib/client/retry';

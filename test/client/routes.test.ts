@@ -1,5 +1,4 @@
 /** URL paths come from `KINDS`: every kind's collection, and programs under their package. */
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { KINDS, KIND_NAMES } from '../../lib/model';
 import { collectionPath, createPath, listPath, objectPath } from '../../lib/client/routes';

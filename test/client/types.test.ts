@@ -4,7 +4,6 @@
  * fail when a name no longer tells the truth; the type assertions below fail `tsc` when the
  * inferred types drift.
  */
-import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TSchema } from '@sinclair/typebox';
 import { KINDS, KIND_NAMES } from '../../lib/model';

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { Condition } from '../../constructs';
 
 test('computerModel: a WMI query on Win32_ComputerSystem.Model, contains by default', () => {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { DeploymentServer, PROVIDER_SOURCE, SoftwarePackage } from '../../constructs';
 import { synth, synthError, thrown, warnings } from './helpers';

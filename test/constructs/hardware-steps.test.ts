@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { BootImage, ConfigureRaid, FlashBios, PartitionDisk, TaskSequence, VendorToolsPackage } from '../../constructs';
 import { newStack, stepsOf, synth } from './helpers';
 

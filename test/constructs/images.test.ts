@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { BootImage, DriverPackage, OsImage, OsInstallPackage } from '../../constructs';
 import { newStack, onlyResource, synth, synthError, thrown, warnings } from './helpers';
 

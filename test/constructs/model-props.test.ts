@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { Type } from '@sinclair/typebox';
 import { reference } from '../../lib/model';
 import { modelFromProps, referencePropName, type WithReferences } from '../../constructs/model-props';

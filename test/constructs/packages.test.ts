@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { TerraformStack as Stack, Testing, Token, type TerraformStack } from 'cdktf';
 import {
   ClientPackage,

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import * as osd from '../../constructs';
 import { ACTION_NAMES, type ActionName } from '../../lib/model';
 import { newStack, stepsOf, synth } from './helpers';

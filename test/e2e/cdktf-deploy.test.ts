@@ -9,7 +9,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
 import { OsdClient } from '../../lib/client';
 import { KIND_NAMES, type KindName } from '../../lib/model';
 import { providerInstallPaths } from '../../lib/provider/install-paths';
@@ -23,7 +22,8 @@ interface Run {
   readonly output: string;
 }
 
-describe('cdktf deploy of the example stacks', { timeout: 900_000 }, () => {
+describe('cdktf deploy of the example stacks', () => {
+  jest.setTimeout(900_000);
   let server: RunningServer;
   let work: string;
   let env: NodeJS.ProcessEnv;
@@ -47,7 +47,7 @@ describe('cdktf deploy of the example stacks', { timeout: 900_000 }, () => {
     return r.output;
   }
 
-  before(async () => {
+  beforeAll(async () => {
     server = await startServer();
     work = mkdtempSync(path.join(tmpdir(), 'osd-e2e-'));
     env = {
@@ -67,7 +67,7 @@ describe('cdktf deploy of the example stacks', { timeout: 900_000 }, () => {
     };
   });
 
-  after(async () => {
+  afterAll(async () => {
     await server?.stop();
     if (work) rmSync(work, { recursive: true, force: true });
   });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import type { TSchema } from '@sinclair/typebox';
 import { KINDS, KIND_NAMES, toTerraformName } from '../../lib/model';
 

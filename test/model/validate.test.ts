@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { validateShape } from '../../lib/model';
 
 test('a name at its limit passes; one past it names the field, the length and the limit', () => {

@@ -1,6 +1,5 @@
 /** Data sources look up objects the configuration does not manage, through real terraform. */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
 import { OsdClient } from '../../lib/client';
 import { startServer, type RunningServer } from '../../lib/server/launch';
 import { oneLine, Workspace } from '../support/terraform';
@@ -9,7 +8,7 @@ let server: RunningServer;
 let tf: Workspace;
 let ids: { pkg: string; boot: string };
 
-before(async () => {
+beforeAll(async () => {
   server = await startServer();
   const client = new OsdClient({ endpoint: server.url, token: server.adminToken });
   const pkg = await client.create('package', { name: 'Office 2007', version: '12.0', sourcePath: '\\\\srv01\\src\\office' });
@@ -21,7 +20,7 @@ before(async () => {
   await tf.init();
 });
 
-after(async () => {
+afterAll(async () => {
   tf?.remove();
   await server?.stop();
 });

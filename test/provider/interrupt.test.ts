@@ -5,17 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OsdClient } from '../../lib/client';
 import { startServer, type RunningServer } from '../../lib/server/launch';
 import { Workspace } from '../support/terraform';
 
+jest.setTimeout(120_000);
+
 const COUNT = 50;
 let server: RunningServer;
 let tf: Workspace;
 
-before(async () => {
+beforeAll(async () => {
   // Latency makes each create take a while, so the interrupt lands in the middle of the apply.
   server = await startServer({ args: ['--fault-latency-ms', '150'] });
   tf = await Workspace.create({ endpoint: server.url, token: server.adminToken });
@@ -24,12 +25,12 @@ before(async () => {
   await tf.init();
 });
 
-after(async () => {
+afterAll(async () => {
   tf?.remove();
   await server?.stop();
 });
 
-test('SIGINT to terraform\'s process group mid-apply: every object on the server is in the state', { timeout: 120_000 }, async () => {
+test('SIGINT to terraform\'s process group mid-apply: every object on the server is in the state', async () => {
   const client = new OsdClient({ endpoint: server.url, token: server.adminToken });
   const child = spawn('terraform', [`-chdir=${tf.dir}`, 'apply', '-auto-approve', '-no-color', '-parallelism=4'], {
     env: tf.environment,

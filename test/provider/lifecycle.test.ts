@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
 import { OsdClient } from '../../lib/client';
 import { KIND_NAMES } from '../../lib/model';
 import { startServer, type RunningServer } from '../../lib/server/launch';
@@ -77,18 +76,19 @@ function edit(change: (r: Config) => void): Config {
 
 const ALL_ADDRESSES = Object.entries(initialResources()).flatMap(([type, rs]) => Object.keys(rs).map((n) => `${type}.${n}`));
 
-describe('osd provider lifecycle', { timeout: 600_000 }, () => {
+describe('osd provider lifecycle', () => {
+  jest.setTimeout(600_000);
   let server: RunningServer;
   let client: OsdClient;
   let tf: Workspace;
 
-  before(async () => {
+  beforeAll(async () => {
     server = await startServer();
     client = new OsdClient({ endpoint: server.url, token: server.adminToken });
     tf = await Workspace.create({ endpoint: server.url, token: server.adminToken, traceLog: true });
     await tf.init();
   });
-  after(async () => {
+  afterAll(async () => {
     tf?.remove();
     await server?.stop();
   });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { ManagedResource } from '../../lib/provider/resource';
 
 test('state written by an older build is upgraded at every depth: new nested attributes appear as null, dropped ones go', () => {

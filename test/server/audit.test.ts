@@ -3,16 +3,15 @@
  * and pages with ?after=&limit=.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
 import { startServer, type RunningServer } from '../../lib/server/launch';
 import { packageBody, programBody } from './fixtures';
 import { call, create } from './http';
 
 let server: RunningServer;
-before(async () => {
+beforeAll(async () => {
   server = await startServer({ env: { OSD_TOKENS: 'release-pipeline:admin:pipeline-token-for-audit' } });
 });
-after(async () => {
+afterAll(async () => {
   await server.stop();
 });
 

@@ -3,17 +3,16 @@
  * writes, allowed otherwise; /health needs no token.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
 import { KINDS, type KindName } from '../../lib/model';
 import { startServer, type RunningServer } from '../../lib/server/launch';
 import { STANDALONE_BODIES, programBody } from './fixtures';
 import { call, create, type Who } from './http';
 
 let server: RunningServer;
-before(async () => {
+beforeAll(async () => {
   server = await startServer();
 });
-after(async () => {
+afterAll(async () => {
   await server.stop();
 });
 

@@ -3,17 +3,16 @@
  * and the server keeps serving. Non-ASCII text is accepted and comes back unchanged.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from '../../lib/server/launch';
 import { packageBody, programBody } from './fixtures';
 import { call, create, type Answer } from './http';
 
 let server: RunningServer;
-before(async () => {
+beforeAll(async () => {
   // A small body limit keeps the oversize test cheap.
   server = await startServer({ args: ['--body-limit', '65536'] });
 });
-after(async () => {
+afterAll(async () => {
   await server.stop();
 });
 afterEach(async () => {

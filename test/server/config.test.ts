@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { describe, test } from 'node:test';
 import { ConfigError, parseConfig, type ServerConfig } from '../../lib/server/config';
 
 const parse = (argv: string[], env: NodeJS.ProcessEnv = {}): ServerConfig => {

@@ -3,7 +3,6 @@
  * requests in flight and exits 0.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { startServer } from '../../lib/server/launch';
 import { packageBody, taskSequenceBody } from './fixtures';
 import { call } from './http';

@@ -2,16 +2,15 @@
  * Optimistic concurrency (ETag / If-Match) and idempotent creates (Idempotency-Key).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from '../../lib/server/launch';
 import { packageBody } from './fixtures';
 import { call, create } from './http';
 
 let server: RunningServer;
-before(async () => {
+beforeAll(async () => {
   server = await startServer();
 });
-after(async () => {
+afterAll(async () => {
   await server.stop();
 });
 

@@ -1,6 +1,5 @@
 /** If-Match against a strong ETag. */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { etagFor, ifMatchAllows } from '../../lib/server/etag';
 
 test('If-Match: absent or * allows, the current tag allows, a stale or weak tag does not', () => {

@@ -3,7 +3,6 @@
  * anything is done, added latency, and writes committed but never answered.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { startServer } from '../../lib/server/launch';
 import { packageBody } from './fixtures';
 import { call } from './http';

@@ -3,16 +3,15 @@
  * object refused (status, the detail's path and rule, a message naming the value) and one accepted.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from '../../lib/server/launch';
 import { bootImageBody, installableProgramBody, osImageBody, packageBody, taskSequenceBody, usmtPackageBody } from './fixtures';
 import { call, create, type Answer } from './http';
 
 let server: RunningServer;
-before(async () => {
+beforeAll(async () => {
   server = await startServer();
 });
-after(async () => {
+afterAll(async () => {
   await server.stop();
 });
 
@@ -38,7 +37,7 @@ const partition = { name: 'Partition', partitionDisk: { partitions: [{ size: 100
 
 describe('R1: a step may not install a program that runs another program first', () => {
   let pkgId: string;
-  before(async () => {
+  beforeAll(async () => {
     pkgId = String((await create(server, '/api/v1/packages', packageBody('r1'))).id);
     await create(server, `/api/v1/packages/${pkgId}/programs`, installableProgramBody('Prereq'));
     await create(server, `/api/v1/packages/${pkgId}/programs`, installableProgramBody('Main', { runFirst: { packageId: pkgId, program: 'Prereq' } }));
@@ -110,7 +109,7 @@ describe('R5: a USMT package needs its rule files and a USMT version the site ac
 
 describe('R6: hardware steps run in Windows PE before the disk is touched, with tools', () => {
   let toolsId: string;
-  before(async () => {
+  beforeAll(async () => {
     toolsId = String((await create(server, '/api/v1/packages', packageBody('r6-tools', { role: 'tools' }))).id);
   });
   const raid = () => ({ name: 'Configure RAID', runCommandLine: { commandLine: 'hpacucli.exe ctrl all create', packageId: toolsId, hardware: 'raid' } });

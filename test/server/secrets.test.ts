@@ -5,17 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { startServer, type RunningServer } from '../../lib/server/launch';
 import { taskSequenceBody } from './fixtures';
 import { call } from './http';
 
 let server: RunningServer;
-before(async () => {
+beforeAll(async () => {
   server = await startServer();
 });
-after(async () => {
+afterAll(async () => {
   await server.stop();
 });
 
@@ -39,7 +38,8 @@ function stored(id: string): { body: string; secrets: { pointer: string; value: 
       value: string | null;
       version: number;
     }[];
-    return { body, secrets };
+    // Rows come from outside jest's sandbox (better-sqlite3): copy them in, so assert compares plain values.
+    return { body, secrets: Array.from(secrets, (s) => ({ ...s })) };
   } finally {
     db.close();
   }

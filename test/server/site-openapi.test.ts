@@ -3,7 +3,6 @@
  * OpenAPI document is generated from the model.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
 import { KIND_NAMES, KINDS } from '../../lib/model';
 import { startServer, type RunningServer } from '../../lib/server/launch';
 import { packageBody, usmtPackageBody } from './fixtures';
@@ -11,10 +10,10 @@ import { call } from './http';
 
 describe('a site started as XY7 on ConfigMgr 2007 SP1', () => {
   let server: RunningServer;
-  before(async () => {
+  beforeAll(async () => {
     server = await startServer({ args: ['--site-code', 'XY7', '--site-name', 'Lab site', '--configmgr-version', '2007 SP1'] });
   });
-  after(async () => {
+  afterAll(async () => {
     await server.stop();
   });
 
@@ -43,10 +42,10 @@ describe('a site started as XY7 on ConfigMgr 2007 SP1', () => {
 
 describe('GET /api/v1/openapi.json', () => {
   let server: RunningServer;
-  before(async () => {
+  beforeAll(async () => {
     server = await startServer();
   });
-  after(async () => {
+  afterAll(async () => {
     await server.stop();
   });
 

@@ -2,15 +2,14 @@
  * The example stacks against the real provider and the real server: each is synthesised with
  * validations, initialised from the local provider mirror, applied, and planned again, which
  * must show no changes (what the constructs render is exactly what the provider plans and stores).
- * Needs the installed provider (`npm run provider:install`); skipped without it.
+ * Needs the installed provider (`npm test` installs it first).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
 import { LocalBackend, Testing, type TerraformStack } from 'cdktf';
 import { toPlanSuccessfully } from 'cdktf/lib/testing/matchers';
 import type { Construct } from 'constructs';
@@ -18,8 +17,9 @@ import { ReferenceBuildStack, ServerRolloutStack, WorkstationRefreshStack, type 
 import { providerInstallPaths } from '../../lib/provider/install-paths';
 import { startServer } from '../../lib/server/launch';
 
+jest.setTimeout(180_000);
+
 const cliConfigFile = providerInstallPaths().cliConfigFile;
-const skip = existsSync(cliConfigFile) ? false : 'the provider is not installed (npm run provider:install)';
 
 type StackClass = new (scope: Construct, id: string, props?: ExampleStackProps) => TerraformStack;
 
@@ -36,7 +36,7 @@ for (const [id, Stack] of [
   ['workstation-refresh', WorkstationRefreshStack],
   ['server-rollout', ServerRolloutStack],
 ] as [string, StackClass][]) {
-  test(`${id}: passes Testing.fullSynth + toPlanSuccessfully, applies through the provider, and the next plan is empty`, { skip, timeout: 180_000 }, async () => {
+  test(`${id}: passes Testing.fullSynth + toPlanSuccessfully, applies through the provider, and the next plan is empty`, async () => {
     const server = await startServer();
     const work = mkdtempSync(join(tmpdir(), `cdk-osd-deploy-${id}-`));
     let outdir: string | undefined;

@@ -3,10 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { test } from 'node:test';
 import { App, Testing, type TerraformStack } from 'cdktf';
 import { buildApp } from '../../main';
 import { ReferenceBuildStack, ServerRolloutStack, WorkstationRefreshStack } from '../../stacks';
+
+jest.setTimeout(120_000);
 
 const projectRoot = join(__dirname, '..', '..');
 
@@ -145,7 +146,7 @@ test('synth of the app is deterministic: two synths write byte-identical files',
   }
 });
 
-test('`cdktf synth` (the CLI, as a pipeline runs it) is deterministic too', { timeout: 120_000 }, () => {
+test('`cdktf synth` (the CLI, as a pipeline runs it) is deterministic too', () => {
   const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'cdk-osd-cli-')));
   try {
     for (const outdir of dirs) {
