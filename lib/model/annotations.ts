@@ -20,6 +20,14 @@ export interface ModelKeywords {
   exactlyOneOf?: string[];
   /** On a string: the kind of object whose ID it holds (`package`, `bootImage`, …). */
   references?: string;
+  /** On a reference to a package: the role the package must have here (R2; R5 for USMT, R3 for the client). */
+  requiredRole?: string;
+  /**
+   * On an object: two of its fields together name an object of `kind` (a program is named by its
+   * package ID and its name): `fields` maps the ID's fields (the kind's `id.fromFields`) to this
+   * object's fields, `at` is the field a finding about the reference points at.
+   */
+  referencesBy?: { readonly kind: string; readonly fields: Readonly<Record<string, string>>; readonly at: string };
   /** Left out, the field is filled in from the object's other fields (see `withDefaults`). */
   derivedDefault?: boolean;
 }
@@ -42,9 +50,9 @@ export function secret(options: StringOptions = {}): TString {
   return Type.String({ minLength: 1, maxLength: 255, ...options, writeOnly: true });
 }
 
-/** A reference to another object by its server-assigned ID. */
-export function reference(kind: string, description: string): TString {
-  return Type.String({ pattern: PACKAGE_ID_PATTERN, references: kind, description });
+/** A reference to another object by its server-assigned ID; `requiredRole` for a package that must play a role here. */
+export function reference(kind: string, description: string, requiredRole?: string): TString {
+  return Type.String({ pattern: PACKAGE_ID_PATTERN, references: kind, description, ...(requiredRole ? { requiredRole } : {}) });
 }
 
 /** Printable text: control characters (tabs, line breaks, NUL) have no place in a name the console shows. */

@@ -3,7 +3,7 @@
  * CCMSetup's syntax: switches (`/mp:server`) first, then `PROPERTY=value` pairs; a value with
  * spaces is quoted.
  */
-import { error, show, warning, type Issue } from './issues';
+import { error, field, msg, value, warning, type Issue, type Path } from './issues';
 
 /** Properties whose values are a closed set. */
 const CLOSED_VALUES: Record<string, RegExp> = {
@@ -38,27 +38,28 @@ function tokens(text: string): { tokens: string[]; unbalanced: boolean } {
   return { tokens: out, unbalanced: quoted };
 }
 
-export function checkClientInstallationProperties(text: string, path: string): Issue[] {
+export function checkClientInstallationProperties(text: string, path: Path): Issue[] {
+  const at = field(path);
   const { tokens: parts, unbalanced } = tokens(text);
-  if (unbalanced) return [error(path, 'R3', `R3: ${path} has an unclosed quote in ${show(text)}`)];
+  if (unbalanced) return [error(path, 'R3', msg`${at} has an unclosed quote in ${value(text)}`)];
   const issues: Issue[] = [];
   let sawProperty = false;
   for (const part of parts) {
     if (part.startsWith('/')) {
-      if (sawProperty) issues.push(error(path, 'R3', `R3: ${path}: switch ${show(part)} comes after a property; CCMSetup takes switches first, then PROPERTY=value pairs`));
+      if (sawProperty) issues.push(error(path, 'R3', msg`${at}: switch ${value(part)} comes after a property; CCMSetup takes switches first, then PROPERTY=value pairs`));
       continue;
     }
     const eq = part.indexOf('=');
     if (eq <= 0) {
-      issues.push(error(path, 'R3', `R3: ${path}: ${show(part)} is neither a /switch nor PROPERTY=value (quote values that contain spaces)`));
+      issues.push(error(path, 'R3', msg`${at}: ${value(part)} is neither a /switch nor PROPERTY=value (quote values that contain spaces)`));
       continue;
     }
     sawProperty = true;
     const name = part.slice(0, eq).toUpperCase();
-    const value = part.slice(eq + 1).replace(/^"(.*)"$/, '$1');
-    if (!KNOWN.has(name)) issues.push(warning(path, 'R3', `R3: ${path}: ${show(name)} is not a ConfigMgr 2007 client installation property`));
+    const given = part.slice(eq + 1).replace(/^"(.*)"$/, '$1');
+    if (!KNOWN.has(name)) issues.push(warning(path, 'R3', msg`${at}: ${value(name)} is not a ConfigMgr 2007 client installation property`));
     const allowed = CLOSED_VALUES[name];
-    if (allowed && !allowed.test(value)) issues.push(error(path, 'R3', `R3: ${path}: ${name} has the value ${show(value)}, which ${name} does not accept`));
+    if (allowed && !allowed.test(given)) issues.push(error(path, 'R3', msg`${at}: ${name} has the value ${value(given)}, which ${name} does not accept`));
   }
   return issues;
 }

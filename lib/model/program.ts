@@ -50,6 +50,7 @@ export const ProgramSchema = Type.Object(
         },
         {
           additionalProperties: false,
+          referencesBy: { kind: 'program', fields: { packageId: 'packageId', name: 'program' }, at: 'program' },
           description: '"Run another program first". Not supported by operating system deployment: a task sequence step may not install such a program (R1).',
         },
       ),
@@ -90,11 +91,4 @@ export function programFlags(p: Program): number {
   if (p.runFirst?.always) flags |= f.RUN_DEPENDANT_ALWAYS;
   if (!p.supportedPlatforms || p.supportedPlatforms.length === 0) flags |= f.ANY_PLATFORM;
   return flags >>> 0;
-}
-
-/** ConfigMgr's `DependentProgram` string: `<PackageID>;;<ProgramName>`, empty ID for the same package. */
-export function dependentProgramString(p: Program): string {
-  if (!p.runFirst) return '';
-  const pkg = p.runFirst.packageId === p.packageId ? '' : p.runFirst.packageId;
-  return `${pkg};;${p.runFirst.program}`;
 }

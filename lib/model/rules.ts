@@ -9,10 +9,10 @@
  * apply time); checks that need such an object are skipped, never failed.
  */
 import { keyword } from './annotations';
-import { error, pointer, show, warning, type Issue } from './issues';
+import { error, field, msg, object, step, value, warning, type Issue, type Path } from './issues';
 import { KINDS, type KindName } from './kinds';
 import { OS_IMAGE_CONTENT_FIELDS, type OsImage } from './os-image';
-import type { Package, PackageRole } from './package';
+import type { Package } from './package';
 import type { Program } from './program';
 import { allowedUsmtVersions, type Site } from './site';
 import { checkClientInstallationProperties } from './client-properties';
@@ -26,7 +26,9 @@ export type Resolved = Record<string, unknown> | undefined | typeof UNRESOLVED;
 export interface Lookup {
   readonly kind: KindName;
   readonly id: string;
-  readonly path: string;
+  readonly path: Path;
+  /** The package role the reference needs (`requiredRole`), if any. */
+  readonly role?: string;
 }
 
 export interface RuleContext {
@@ -34,31 +36,39 @@ export interface RuleContext {
   readonly site?: Site;
   /** The stored object `kind`/`id`, `undefined` when it does not exist, `UNRESOLVED` when it cannot be known yet. */
   readonly resolve: (kind: KindName, id: string) => Resolved;
+  /**
+   * For a reference whose target `resolve` did not find: the kind of the object that has that ID
+   * (package kinds share one ID space), so the message can say it is of the wrong kind.
+   */
+  readonly kindOf?: (id: string) => KindName | undefined;
+  /**
+   * What a reference to an object that does not exist is: an `error` (the server, at write), or a
+   * `warning` (the provider at plan time: the object may be created in the same apply, and the
+   * server refuses the write if it is not).
+   * @default 'error'
+   */
+  readonly missingReference?: 'error' | 'warning';
   /** The object as stored before this write, for updates (R7 compares contents and version). */
   readonly prior?: Record<string, unknown>;
 }
 
-/** Every object `value` references, including programs named by package + program name. */
-export function lookupsFor(kind: KindName, value: unknown): Lookup[] {
+/** Every object `value` references: ID fields (`references`) and objects named by several fields (`referencesBy`). */
+export function lookupsFor(kind: KindName, input: unknown): Lookup[] {
   const out: Lookup[] = [];
-  walk(KINDS[kind].schema, value, (schema, v, path) => {
+  walk(KINDS[kind].schema, input, (schema, v, path) => {
     const target = keyword(schema, 'references');
-    if (target && typeof v === 'string') out.push({ kind: target as KindName, id: v, path: pointer(...path) });
-  });
-  if (kind === 'program' && isRecord(value) && isRecord(value.runFirst)) {
-    const d = value.runFirst;
-    if (typeof d.packageId === 'string' && typeof d.program === 'string') {
-      out.push({ kind: 'program', id: `${d.packageId}/${d.program}`, path: '/runFirst/program' });
+    if (target && typeof v === 'string') {
+      const role = keyword(schema, 'requiredRole');
+      out.push({ kind: target as KindName, id: v, path: [...path], ...(role ? { role } : {}) });
     }
-  }
-  if (kind === 'taskSequence' && isRecord(value) && Array.isArray(value.steps)) {
-    value.steps.forEach((step: Step, i) => {
-      const s = step?.installSoftware;
-      if (s && typeof s.packageId === 'string' && typeof s.programName === 'string') {
-        out.push({ kind: 'program', id: `${s.packageId}/${s.programName}`, path: pointer('steps', i, 'installSoftware', 'programName') });
-      }
-    });
-  }
+    const by = keyword(schema, 'referencesBy');
+    if (by && isRecord(v)) {
+      const fields: Record<string, unknown> = {};
+      for (const [idField, own] of Object.entries(by.fields)) fields[idField] = v[own];
+      const id = KINDS[by.kind as KindName].id.fromFields(fields);
+      if (id !== undefined) out.push({ kind: by.kind as KindName, id, path: [...path, by.at] });
+    }
+  });
   return out;
 }
 
@@ -71,37 +81,44 @@ const KIND_RULES: Partial<Record<KindName, (value: never, ctx: RuleContext) => I
 };
 
 /** All rule findings for `value` (already shape-valid and with defaults applied). */
-export function checkRules(kind: KindName, value: Record<string, unknown>, ctx: RuleContext): Issue[] {
+export function checkRules(kind: KindName, input: Record<string, unknown>, ctx: RuleContext): Issue[] {
   const own = KIND_RULES[kind];
-  return [...referenceIssues(kind, value, ctx), ...(own ? own(value as never, ctx) : [])];
+  return [...referenceIssues(kind, input, ctx), ...(own ? own(input as never, ctx) : [])];
 }
 
 // ---- R2: references exist, and are of the right kind and role -------------------------------------
 
-/** The package role a reference at a step's field must have (R2, and R5 for USMT). */
-const REQUIRED_ROLE: Record<string, PackageRole> = {
-  clientPackageId: 'client',
-  usmtPackageId: 'usmt',
-};
-
-function referenceIssues(kind: KindName, value: unknown, ctx: RuleContext): Issue[] {
+function referenceIssues(kind: KindName, input: unknown, ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
-  for (const ref of lookupsFor(kind, value)) {
+  for (const ref of lookupsFor(kind, input)) {
     const found = ctx.resolve(ref.kind, ref.id);
     if (found === UNRESOLVED) continue;
     const title = KINDS[ref.kind].title.toLowerCase();
     if (found === undefined) {
-      issues.push(error(ref.path, 'R2', `R2: ${ref.path} references ${title} ${show(ref.id)}, which does not exist on the server; create it first`));
+      const actual = ctx.kindOf?.(ref.id);
+      if (actual !== undefined && actual !== ref.kind) {
+        issues.push(
+          error(ref.path, 'R2', msg`${field(ref.path)} references ${object(actual, ref.id)}, which is a ${KINDS[actual].title.toLowerCase()}; a ${title} is needed here`),
+        );
+      } else if (ctx.missingReference === 'warning') {
+        issues.push(
+          warning(
+            ref.path,
+            'R2',
+            msg`${field(ref.path)} references ${object(ref.kind, ref.id)}, which is not on the server yet; that is fine if this apply creates it, otherwise the apply fails`,
+          ),
+        );
+      } else {
+        issues.push(error(ref.path, 'R2', msg`${field(ref.path)} references ${object(ref.kind, ref.id)}, which does not exist on the server; create it first`));
+      }
       continue;
     }
-    const field = ref.path.split('/').pop() ?? '';
-    const role = REQUIRED_ROLE[field];
-    if (ref.kind === 'package' && role && (found as Package).role !== role) {
+    if (ref.role !== undefined && (found as Package).role !== ref.role) {
       issues.push(
         error(
           ref.path,
           'R2',
-          `R2: ${ref.path} references package ${show(ref.id)} ("${String(found.name)}") whose role is ${show((found as Package).role)}; a package with role "${role}" is required here`,
+          msg`${field(ref.path)} references ${object(ref.kind, ref.id)} (${value(found.name)}) whose role is ${value((found as Package).role)}; a package with role ${value(ref.role)} is required here`,
         ),
       );
     }
@@ -113,21 +130,19 @@ function referenceIssues(kind: KindName, value: unknown, ctx: RuleContext): Issu
 
 function packageIssues(pkg: Package, ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
+  const usmt = ['usmt'];
   if (pkg.role === 'usmt' && !pkg.usmt) {
-    issues.push(error('/usmt', 'R5', 'R5: a package with role "usmt" needs usmt settings (usmtVersion, architecture, ruleFiles)'));
+    issues.push(error(usmt, 'R5', msg`a package with role "usmt" needs ${field(usmt)} settings (usmtVersion, architecture, ruleFiles)`));
   }
   if (pkg.role !== 'usmt' && pkg.usmt) {
-    issues.push(error('/usmt', 'R5', `R5: usmt settings are only for a package with role "usmt"; this package's role is ${show(pkg.role)}`));
+    issues.push(error(usmt, 'R5', msg`${field(usmt)} settings are only for a package with role "usmt"; this package's role is ${value(pkg.role)}`));
   }
   if (pkg.usmt && ctx.site) {
     const allowed = allowedUsmtVersions(ctx.site.configMgrVersion);
     if (!allowed.includes(pkg.usmt.usmtVersion)) {
+      const at = ['usmt', 'usmtVersion'];
       issues.push(
-        error(
-          '/usmt/usmtVersion',
-          'R5',
-          `R5: /usmt/usmtVersion is ${show(pkg.usmt.usmtVersion)}, but ConfigMgr ${ctx.site.configMgrVersion} accepts USMT ${allowed.join(' or ')}`,
-        ),
+        error(at, 'R5', msg`${field(at)} is ${value(pkg.usmt.usmtVersion)}, but ConfigMgr ${ctx.site.configMgrVersion} accepts USMT ${allowed.join(' or ')}`),
       );
     }
   }
@@ -138,18 +153,18 @@ function programIssues(program: Program, ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
   const d = program.runFirst;
   if (d && d.packageId === program.packageId && d.program === program.name) {
-    issues.push(error('/runFirst', 'runFirst', `/runFirst names the program itself (${show(program.name)}); a program cannot run itself first`));
+    issues.push(error(['runFirst'], 'runFirst', msg`${field(['runFirst'])} names the program itself (${value(program.name)}); a program cannot run itself first`));
   }
   const pkg = ctx.resolve('package', program.packageId);
   if (pkg && pkg !== UNRESOLVED && (pkg as Package).role === 'client') {
     // R4 is advice: the client package works without it, but installs less reliably.
     if (program.runWhen !== 'noUserLoggedOn') {
       issues.push(
-        warning('/runWhen', 'R4', `R4: the client package's program should run only when no user is logged on; runWhen is ${show(program.runWhen)}`),
+        warning(['runWhen'], 'R4', msg`the client package's program should run only when no user is logged on; ${field(['runWhen'])} is ${value(program.runWhen)}`),
       );
     }
     if (program.runFrom !== 'networkShare') {
-      issues.push(warning('/runFrom', 'R4', `R4: the client package's program should run from the network share; runFrom is ${show(program.runFrom)}`));
+      issues.push(warning(['runFrom'], 'R4', msg`the client package's program should run from the network share; ${field(['runFrom'])} is ${value(program.runFrom)}`));
     }
   }
   return issues;
@@ -163,9 +178,9 @@ function osImageIssues(image: OsImage, ctx: RuleContext): Issue[] {
     if (!app.sysprepCapable) {
       issues.push(
         error(
-          pointer('preinstalledApplications', i, 'sysprepCapable'),
+          ['preinstalledApplications', i, 'sysprepCapable'],
           'R7',
-          `R7: preinstalled application ${show(app.name)} cannot be generalised by Sysprep, so it cannot be in an image; install it with an Install Software step instead`,
+          msg`preinstalled application ${value(app.name)} cannot be generalised by Sysprep, so it cannot be in an image; install it with an Install Software step instead`,
         ),
       );
     }
@@ -174,12 +189,12 @@ function osImageIssues(image: OsImage, ctx: RuleContext): Issue[] {
   if (prior) {
     const changed = OS_IMAGE_CONTENT_FIELDS.filter((f) => JSON.stringify(prior[f] ?? null) !== JSON.stringify(image[f] ?? null));
     if (changed.length > 0 && (prior.version ?? '') === (image.version ?? '')) {
+      const fields = changed.flatMap((f, i) => (i === 0 ? [field([f])] : [', ', field([f])]));
       issues.push(
-        error(
-          '/version',
-          'R7',
-          `R7: ${changed.map((f) => '/' + f).join(', ')} changed but /version is still ${show(image.version ?? '')}; changing what an image contains means capturing a new image: give it a new version`,
-        ),
+        error(['version'], 'R7', [
+          ...fields,
+          ...msg` changed but ${field(['version'])} is still ${value(image.version ?? '')}; changing what an image contains means capturing a new image: give it a new version`,
+        ]),
       );
     }
   }
@@ -189,7 +204,7 @@ function osImageIssues(image: OsImage, ctx: RuleContext): Issue[] {
 // ---- task sequences ----------------------------------------------------------------------------------
 
 function taskSequenceIssues(ts: TaskSequence, ctx: RuleContext): Issue[] {
-  return [...groupIssues(ts.steps), ...ts.steps.flatMap((step, i) => stepIssues(ts, step, i, ctx)), ...hardwareOrderIssues(ts, ctx)];
+  return [...groupIssues(ts.steps), ...ts.steps.flatMap((s, i) => stepIssues(s, i, ctx)), ...hardwareOrderIssues(ts, ctx)];
 }
 
 /** The list must be the group tree in document order: a step follows its group and the group's earlier members. */
@@ -197,40 +212,45 @@ function groupIssues(steps: Step[]): Issue[] {
   const issues: Issue[] = [];
   const groups = new Set<string>();
   const open: string[] = [];
-  steps.forEach((step, i) => {
-    if (step.inGroup !== undefined) {
-      const at = open.lastIndexOf(step.inGroup);
+  steps.forEach((s, i) => {
+    if (s.inGroup !== undefined) {
+      const at = open.lastIndexOf(s.inGroup);
       if (at < 0) {
-        const why = groups.has(step.inGroup)
-          ? `group ${show(step.inGroup)} was closed by a step outside it; keep a group's steps together after it`
-          : `no group named ${show(step.inGroup)} comes before it`;
-        issues.push(error(pointer('steps', i, 'inGroup'), 'group', `/steps/${i}/inGroup is ${show(step.inGroup)}, but ${why}`));
+        const why = groups.has(s.inGroup)
+          ? msg`group ${value(s.inGroup)} was closed by a step outside it; keep a group's steps together after it`
+          : msg`no group named ${value(s.inGroup)} comes before it`;
+        const path = ['steps', i, 'inGroup'];
+        issues.push(error(path, 'group', [...msg`${field(path)} is ${value(s.inGroup)}, but `, ...why]));
       } else open.length = at + 1;
     } else open.length = 0;
-    if (step.group) {
-      if (groups.has(step.name)) {
-        issues.push(error(pointer('steps', i, 'name'), 'unique', `/steps/${i}/name: a group named ${show(step.name)} already exists; group names are unique so steps can name their group`));
+    if (s.group) {
+      if (groups.has(s.name)) {
+        const path = ['steps', i, 'name'];
+        issues.push(error(path, 'unique', msg`${field(path)}: a group named ${value(s.name)} already exists; group names are unique so steps can name their group`));
       }
-      groups.add(step.name);
-      open.push(step.name);
+      groups.add(s.name);
+      open.push(s.name);
     }
   });
   return issues;
 }
 
-function stepIssues(ts: TaskSequence, step: Step, i: number, ctx: RuleContext): Issue[] {
-  const at = (...rest: (string | number)[]) => pointer('steps', i, ...rest);
+/** `[field] is required <why> (step "name")`. */
+function requiredIssue(path: Path, why: string, index: number, name: string): Issue {
+  return error(path, 'required', msg`${field(path)} is required ${why} (${step(index, name)})`);
+}
+
+function stepIssues(s: Step, i: number, ctx: RuleContext): Issue[] {
+  const at = (...rest: (string | number)[]): Path => ['steps', i, ...rest];
   const issues: Issue[] = [];
-  const label = `step ${show(step.name)}`;
-  const s = step;
   if (s.installSoftware) {
     const inst = s.installSoftware;
     if (inst.packageId !== undefined && inst.programName === undefined) {
-      issues.push(error(at('installSoftware', 'programName'), 'required', `${at('installSoftware', 'programName')} is required when packageId is set (${label})`));
+      issues.push(requiredIssue(at('installSoftware', 'programName'), 'when packageId is set', i, s.name));
     }
     if (inst.packageId !== undefined && inst.programName !== undefined) {
-      const program = ctx.resolve('program', `${inst.packageId}/${inst.programName}`) as Program | undefined | typeof UNRESOLVED;
-      if (program && program !== UNRESOLVED) issues.push(...installableProgramIssues(program, at('installSoftware', 'programName'), label));
+      const program = ctx.resolve('program', KINDS.program.id.fromFields({ packageId: inst.packageId, name: inst.programName }) ?? '');
+      if (program && program !== UNRESOLVED) issues.push(...installableProgramIssues(program as Program, at('installSoftware', 'programName'), i, s.name));
     }
   }
   if (s.setupWindowsAndConfigMgr?.installationProperties) {
@@ -240,37 +260,28 @@ function stepIssues(ts: TaskSequence, step: Step, i: number, ctx: RuleContext): 
     const a = s.applyOperatingSystem;
     const needs: Record<string, string[]> = { diskAndPartition: ['diskIndex', 'partitionIndex'], logicalDrive: ['logicalDrive'], variable: ['variable'] };
     for (const f of needs[a.destination ?? 'nextAvailablePartition'] ?? []) {
-      if ((a as Record<string, unknown>)[f] === undefined) {
-        issues.push(error(at('applyOperatingSystem', f), 'required', `${at('applyOperatingSystem', f)} is required when destination is ${show(a.destination)} (${label})`));
-      }
+      if ((a as Record<string, unknown>)[f] === undefined) issues.push(requiredIssue(at('applyOperatingSystem', f), `when destination is ${JSON.stringify(a.destination)}`, i, s.name));
     }
     if (a.installPackageId !== undefined && a.editionIndex === undefined) {
-      issues.push(error(at('applyOperatingSystem', 'editionIndex'), 'required', `${at('applyOperatingSystem', 'editionIndex')} is required with installPackageId (${label})`));
+      issues.push(requiredIssue(at('applyOperatingSystem', 'editionIndex'), 'with installPackageId', i, s.name));
     }
   }
   if (s.applyNetworkSettings?.joinType === 'domain') {
     for (const f of ['domain', 'joinAccount', 'joinPassword'] as const) {
-      if (s.applyNetworkSettings[f] === undefined) {
-        issues.push(error(at('applyNetworkSettings', f), 'required', `${at('applyNetworkSettings', f)} is required to join a domain (${label})`));
-      }
+      if (s.applyNetworkSettings[f] === undefined) issues.push(requiredIssue(at('applyNetworkSettings', f), 'to join a domain', i, s.name));
     }
   }
   if (s.applyWindowsSettings && s.applyWindowsSettings.randomLocalAdminPassword === false && s.applyWindowsSettings.localAdminPassword === undefined) {
-    issues.push(
-      error(at('applyWindowsSettings', 'localAdminPassword'), 'required', `${at('applyWindowsSettings', 'localAdminPassword')} is required when randomLocalAdminPassword is false (${label})`),
-    );
+    issues.push(requiredIssue(at('applyWindowsSettings', 'localAdminPassword'), 'when randomLocalAdminPassword is false', i, s.name));
   }
   if (s.restoreUserState?.restoreLocalAccounts && s.restoreUserState.localAccountPassword === undefined) {
-    issues.push(
-      error(at('restoreUserState', 'localAccountPassword'), 'required', `${at('restoreUserState', 'localAccountPassword')} is required when restoreLocalAccounts is true (${label})`),
-    );
+    issues.push(requiredIssue(at('restoreUserState', 'localAccountPassword'), 'when restoreLocalAccounts is true', i, s.name));
   }
   const usmt = s.captureUserState ?? s.restoreUserState;
   if (usmt && usmt.mode === 'advanced' && (usmt.configFiles ?? []).length === 0) {
-    const field = s.captureUserState ? 'captureUserState' : 'restoreUserState';
-    issues.push(error(at(field, 'configFiles'), 'R5', `R5: ${at(field, 'configFiles')} must name the rule files in advanced mode (${label})`));
+    const path = at(s.captureUserState ? 'captureUserState' : 'restoreUserState', 'configFiles');
+    issues.push(error(path, 'R5', msg`${field(path)} must name the rule files in advanced mode (${step(i, s.name)})`));
   }
-  void ts;
   return issues;
 }
 
@@ -278,17 +289,18 @@ function stepIssues(ts: TaskSequence, step: Step, i: number, ctx: RuleContext): 
  * R1, and what an Install Software step needs of a program: it runs as Local System, without user
  * interaction, and returns 3010 rather than restarting the computer itself.
  */
-export function installableProgramIssues(program: Program, path: string, label: string): Issue[] {
+export function installableProgramIssues(program: Program, path: Path, index: number, stepName: string): Issue[] {
   const issues: Issue[] = [];
-  const name = `program ${show(program.name)} of package ${program.packageId}`;
-  if (program.runFirst) {
-    const dep = `${program.runFirst.packageId === program.packageId ? '' : program.runFirst.packageId};;${program.runFirst.program}`;
+  const installed = object('program', KINDS.program.id.fromFields(program) ?? program.name);
+  const first = program.runFirst;
+  if (first) {
+    const other = first.packageId === program.packageId ? msg`program ${value(first.program)}` : msg`${object('program', `${first.packageId}/${first.program}`)}`;
     issues.push(
-      error(
-        path,
-        'R1',
-        `R1: ${label} installs ${name}, which runs another program first (${show(dep)}); operating system deployment does not support that. Remove runFirst and install ${show(program.runFirst.program)} in its own step before this one`,
-      ),
+      error(path, 'R1', [
+        ...msg`${step(index, stepName)} installs ${installed}, which runs `,
+        ...other,
+        ...msg` first; operating system deployment does not support that. Remove runFirst and install ${value(first.program)} in its own step before this one`,
+      ]),
     );
   }
   const unfit: string[] = [];
@@ -296,7 +308,7 @@ export function installableProgramIssues(program: Program, path: string, label: 
   if (program.allowUserInteraction) unfit.push('allowUserInteraction must be false');
   if (program.mayRestartComputer) unfit.push('mayRestartComputer must be false (return 3010 instead)');
   if (program.runWhen === 'userLoggedOn') unfit.push('runWhen must not be "userLoggedOn"');
-  if (unfit.length > 0) issues.push(error(path, 'installSoftware', `${label} installs ${name}, which cannot run in a task sequence: ${unfit.join('; ')}`));
+  if (unfit.length > 0) issues.push(error(path, 'installSoftware', msg`${step(index, stepName)} installs ${installed}, which cannot run in a task sequence: ${unfit.join('; ')}`));
   return issues;
 }
 
@@ -306,46 +318,51 @@ export function installableProgramIssues(program: Program, path: string, label: 
  */
 function hardwareOrderIssues(ts: TaskSequence, ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
-  let diskTouchedBy: string | undefined;
-  let fullOsSince: string | undefined;
-  ts.steps.forEach((step, i) => {
-    const action = actionOf(step);
-    const run = step.runCommandLine;
+  let diskTouchedBy: { index: number; name: string; action: string } | undefined;
+  let fullOsSince: { index: number; name: string; action: string } | undefined;
+  ts.steps.forEach((s, i) => {
+    const action = actionOf(s);
+    const run = s.runCommandLine;
     if (run?.hardware) {
-      const at = pointer('steps', i, 'runCommandLine', 'hardware');
-      const label = `hardware step ${show(step.name)} (${run.hardware})`;
+      const at: Path = ['steps', i, 'runCommandLine', 'hardware'];
+      const label = msg`hardware ${step(i, s.name)} (${run.hardware})`;
       if (diskTouchedBy) {
-        issues.push(error(at, 'R6', `R6: ${label} comes after ${diskTouchedBy}; it must run before the disk is partitioned and the OS applied`));
+        issues.push(
+          error(at, 'R6', [...label, ...msg` comes after ${step(diskTouchedBy.index, diskTouchedBy.name)} (${diskTouchedBy.action}); it must run before the disk is partitioned and the OS applied`]),
+        );
       }
       if (fullOsSince) {
-        issues.push(error(at, 'R6', `R6: ${label} comes after ${fullOsSince}, which runs in the full OS; hardware steps run in Windows PE`));
+        issues.push(error(at, 'R6', [...label, ...msg` comes after ${step(fullOsSince.index, fullOsSince.name)} (${fullOsSince.action}), which runs in the full OS; hardware steps run in Windows PE`]));
       }
       issues.push(...hardwareToolIssues(ts, run.packageId, at, label, ctx));
     }
-    if (step.enabled === false || !action) return;
-    if ((action === 'partitionDisk' || action === 'applyOperatingSystem') && !diskTouchedBy) diskTouchedBy = `step ${show(step.name)} (${action})`;
+    if (s.enabled === false || !action) return;
+    if ((action === 'partitionDisk' || action === 'applyOperatingSystem') && !diskTouchedBy) diskTouchedBy = { index: i, name: s.name, action };
     if (['installSoftware', 'captureUserState', 'restoreUserState', 'prepareWindowsForCapture'].includes(action) && !fullOsSince) {
-      fullOsSince = `step ${show(step.name)} (${action})`;
+      fullOsSince = { index: i, name: s.name, action };
     }
   });
   return issues;
 }
 
-function hardwareToolIssues(ts: TaskSequence, packageId: string | undefined, at: string, label: string, ctx: RuleContext): Issue[] {
+function hardwareToolIssues(ts: TaskSequence, packageId: string | undefined, at: Path, label: ReturnType<typeof msg>, ctx: RuleContext): Issue[] {
   if (packageId !== undefined) {
     const pkg = ctx.resolve('package', packageId);
     if (pkg && pkg !== UNRESOLVED && (pkg as Package).role !== 'tools') {
-      return [error(at, 'R6', `R6: ${label} uses package ${packageId} whose role is ${show((pkg as Package).role)}; vendor tools come from a package with role "tools"`)];
+      return [error(at, 'R6', [...label, ...msg` uses ${object('package', packageId)} whose role is ${value((pkg as Package).role)}; vendor tools come from a package with role "tools"`])];
     }
     return [];
   }
   if (ts.bootImageId === undefined) {
-    return [error(at, 'R6', `R6: ${label} names no tools package and the sequence has no boot image; give the step a "tools" package or use a boot image that includes the tools`)];
+    return [error(at, 'R6', [...label, ...msg` names no tools package and the sequence has no boot image; give the step a "tools" package or use a boot image that includes the tools`])];
   }
   const boot = ctx.resolve('bootImage', ts.bootImageId);
   if (boot && boot !== UNRESOLVED && !((boot.includedTools as unknown[] | undefined) ?? []).length) {
     return [
-      error(at, 'R6', `R6: ${label} names no tools package and boot image ${ts.bootImageId} includes no tools; give the step a "tools" package or add the tools to the boot image`),
+      error(at, 'R6', [
+        ...label,
+        ...msg` names no tools package and ${object('bootImage', ts.bootImageId)} includes no tools; give the step a "tools" package or add the tools to the boot image`,
+      ]),
     ];
   }
   return [];

@@ -8,7 +8,7 @@
  * one step that changed, `steps[4].run_command_line.command_line`) and the constructs.
  */
 import { Type, type Static, type TProperties } from '@sinclair/typebox';
-import { displayName, oneOf, reference, secret } from './annotations';
+import { displayName, oneOf, reference, secret, type ModelKeywords } from './annotations';
 import { packageIdentityFields } from './package-common';
 
 // ---- conditions -------------------------------------------------------------------------------
@@ -92,11 +92,11 @@ export type Condition = Static<typeof ConditionSchema>;
 
 // ---- actions ------------------------------------------------------------------------------------
 
-const obj = <P extends TProperties>(properties: P, description: string, exactlyOneOf?: string[]) =>
-  Type.Object(properties, { additionalProperties: false, description, ...(exactlyOneOf ? { exactlyOneOf } : {}) });
+const obj = <P extends TProperties>(properties: P, description: string, exactlyOneOf?: string[], referencesBy?: ModelKeywords['referencesBy']) =>
+  Type.Object(properties, { additionalProperties: false, description, ...(exactlyOneOf ? { exactlyOneOf } : {}), ...(referencesBy ? { referencesBy } : {}) });
 
 const usmtCommon = {
-  usmtPackageId: reference('package', 'The USMT package (role `usmt`) whose tools run (R5).'),
+  usmtPackageId: reference('package', 'The USMT package (role `usmt`) whose tools run (R5).', 'usmt'),
   mode: Type.Optional(oneOf(['simple', 'advanced'], { default: 'simple', description: 'Simple uses the standard rule files; advanced names them.' })),
   configFiles: Type.Optional(
     Type.Array(Type.String({ minLength: 1, maxLength: 255 }), { maxItems: 20, description: 'Rule files to use in advanced mode.' }),
@@ -133,7 +133,7 @@ export const ACTIONS = {
   ),
   setupWindowsAndConfigMgr: obj(
     {
-      clientPackageId: reference('package', 'The ConfigMgr client installation package (role `client`, R3).'),
+      clientPackageId: reference('package', 'The ConfigMgr client installation package (role `client`, R3).', 'client'),
       installationProperties: Type.Optional(
         Type.String({
           maxLength: 1024,
@@ -179,6 +179,7 @@ export const ACTIONS = {
     },
     'Install Software (full OS): one program, or a list given by variables.',
     ['packageId', 'baseVariableName'],
+    { kind: 'program', fields: { packageId: 'packageId', name: 'programName' }, at: 'programName' },
   ),
   captureUserState: obj(
     { ...usmtCommon, skipEncryptedFiles: Type.Optional(Type.Boolean({ default: false, description: 'Skip encrypted files.' })) },

@@ -1,10 +1,13 @@
 /**
  * How the model's names and values appear in Terraform: attributes are the model's fields in
- * snake_case (`commandLine` → `command_line`), resource types come from the kind registry. The
- * provider and the constructs both translate through here, so HCL, cdktf and the API agree.
+ * snake_case (`commandLine` → `command_line`), resource types come from the kind registry, and a
+ * field in a message is a Terraform attribute path (`steps[3].run_command_line`). The provider
+ * and the constructs both translate through here, so HCL, cdktf and the API agree.
  */
 import type { TSchema } from '@sinclair/typebox';
-import { isRecord } from './walk';
+import type { MessageStyle } from './format';
+import type { Path } from './issues';
+import { mapFields } from './walk';
 
 /** `commandLine` → `command_line`, `disable64BitRedirection` → `disable_64bit_redirection`. */
 export function toTerraformName(field: string): string {
@@ -24,18 +27,27 @@ const names = new Map<string, string>();
 
 /** Converts a model value to its Terraform shape, renaming object keys along the schema. */
 export function toTerraformValue(schema: TSchema, value: unknown): unknown {
-  return rename(schema, value, toTerraformName);
+  return mapFields(schema, value, { outputKey: toTerraformName });
 }
 
-function rename(schema: TSchema, value: unknown, name: (f: string) => string): unknown {
-  if (value === null || value === undefined) return value;
-  if (schema.type === 'object' && schema.properties && isRecord(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [field, child] of Object.entries(schema.properties as Record<string, TSchema>)) {
-      if (value[field] !== undefined) out[name(field)] = rename(child, value[field], name);
-    }
-    return out;
-  }
-  if (schema.type === 'array' && schema.items && Array.isArray(value)) return value.map((v) => rename(schema.items as TSchema, v, name));
-  return value;
+/** A model path as a Terraform attribute path: `['steps', 3, 'runCommandLine']` → `['steps', 3, 'run_command_line']`. */
+export function terraformPath(path: Path): (string | number)[] {
+  return path.map((s) => (typeof s === 'number' ? s : toTerraformName(s)));
+}
+
+/** A model path as Terraform writes it: `steps[3].run_command_line.hardware`. */
+export function terraformPathText(path: Path): string {
+  let text = '';
+  for (const s of path) text += typeof s === 'number' ? `[${s}]` : text === '' ? toTerraformName(s) : `.${toTerraformName(s)}`;
+  return text;
+}
+
+/** Messages as a Terraform user reads them: fields as attribute paths. */
+export const TERRAFORM_STYLE: MessageStyle = {
+  field: (path) => (path.length === 0 ? 'the resource' : terraformPathText(path)),
+};
+
+/** The attribute beside a write-only one whose change makes Terraform send the secret again. */
+export function versionAttributeName(secretAttribute: string): string {
+  return `${secretAttribute}_wo_version`;
 }

@@ -7,7 +7,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { ValueErrorType } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
 import { keyword } from './annotations';
-import { error, pointer, show, type Issue } from './issues';
+import { error, field, msg, pointerSegments, show, value, type Issue, type MessagePart, type Path } from './issues';
 import { KINDS, type KindName } from './kinds';
 import { isRecord, mapValue, walk } from './walk';
 
@@ -47,70 +47,68 @@ export function validateShape(kind: KindName, input: unknown): Issue[] {
     // A missing field is reported once as required, not again as having the wrong type.
     if (seen.has(key) || (e.value === undefined && seen.has(`${e.path}|${ValueErrorType.ObjectRequiredProperty}`))) continue;
     seen.add(key);
-    issues.push(toIssue(e.type, e.schema, e.path, e.value, e.message));
+    issues.push(toIssue(e.type, e.schema, pointerSegments(e.path), e.value, e.message));
   }
   walk(schema, writable, (node, value, path) => issues.push(...modelKeywordIssues(node, value, path)));
   return issues;
 }
 
-function toIssue(type: ValueErrorType, schema: TSchema, path: string, value: unknown, fallback: string): Issue {
+function toIssue(type: ValueErrorType, schema: TSchema, path: Path, v: unknown, fallback: string): Issue {
   // A secret's value never goes into a message: messages end up in logs and terminals.
-  const shown = schema.writeOnly ? 'a secret' : show(value);
-  const field = path === '' ? 'the object' : path;
+  const shown: MessagePart = schema.writeOnly ? 'a secret' : value(v);
+  const at = field(path);
   const rule = keyword(schema, 'rule') ?? CONSTRAINT[type] ?? 'schema';
-  const prefix = /^R\d$/.test(rule) ? `${rule}: ` : '';
-  let message: string;
+  let message: MessagePart[];
   switch (type) {
     case ValueErrorType.ObjectRequiredProperty:
-      message = `${field} is required`;
+      message = msg`${at} is required`;
       break;
     case ValueErrorType.ObjectAdditionalProperties:
-      message = `${field} is not a known field`;
-      return error(path, 'unknownField', message);
+      return error(path, 'unknownField', msg`${at} is not a known field`);
     case ValueErrorType.StringMaxLength:
-      message = `${field} is ${String(value).length} characters long (${shown}); at most ${schema.maxLength} are allowed`;
+      message = msg`${at} is ${String(v).length} characters long (${shown}); at most ${schema.maxLength as number} are allowed`;
       break;
     case ValueErrorType.StringMinLength:
-      message = `${field} must have at least ${schema.minLength} character(s), got ${shown}`;
+      message = msg`${at} must have at least ${schema.minLength as number} character(s), got ${shown}`;
       break;
     case ValueErrorType.StringPattern:
-      message = `${field} has the value ${shown}, which does not match ${schema.pattern}${schema.description ? ` (${schema.description})` : ''}`;
+      message = msg`${at} has the value ${shown}, which does not match ${String(schema.pattern)}${schema.description ? ` (${String(schema.description)})` : ''}`;
       break;
     case ValueErrorType.Union: {
       const allowed = Array.isArray(schema.anyOf) ? schema.anyOf.map((s: TSchema) => s.const).filter((c: unknown) => c !== undefined) : [];
       message = allowed.length
-        ? `${field} has the value ${shown}; expected one of ${allowed.map((a: unknown) => show(a)).join(', ')}`
-        : `${field} has the value ${shown}: ${fallback}`;
+        ? msg`${at} has the value ${shown}; expected one of ${allowed.map((a: unknown) => show(a)).join(', ')}`
+        : msg`${at} has the value ${shown}: ${fallback}`;
       break;
     }
     case ValueErrorType.ArrayMinItems:
-      message = `${field} has ${Array.isArray(value) ? value.length : 0} item(s); at least ${schema.minItems} are required${schema.description ? ` (${schema.description})` : ''}`;
+      message = msg`${at} has ${Array.isArray(v) ? v.length : 0} item(s); at least ${schema.minItems as number} are required${schema.description ? ` (${String(schema.description)})` : ''}`;
       break;
     case ValueErrorType.ArrayMaxItems:
-      message = `${field} has ${Array.isArray(value) ? value.length : 0} items; at most ${schema.maxItems} are allowed`;
+      message = msg`${at} has ${Array.isArray(v) ? v.length : 0} items; at most ${schema.maxItems as number} are allowed`;
       break;
     default:
-      message = `${field} has the value ${shown}: ${fallback.charAt(0).toLowerCase()}${fallback.slice(1)}`;
+      message = msg`${at} has the value ${shown}: ${fallback.charAt(0).toLowerCase()}${fallback.slice(1)}`;
   }
-  return error(path, rule, prefix + message);
+  return error(path, rule, message);
 }
 
 /** The model's own keywords, which JSON Schema validators do not know. */
-function modelKeywordIssues(schema: TSchema, value: unknown, path: (string | number)[]): Issue[] {
-  const at = pointer(...path);
+function modelKeywordIssues(schema: TSchema, v: unknown, path: Path): Issue[] {
+  const at = field([...path]);
   const issues: Issue[] = [];
   const maxBytes = keyword(schema, 'maxBytes');
-  if (maxBytes !== undefined && typeof value === 'string') {
-    const bytes = Buffer.byteLength(value, 'utf8');
-    const shown = schema.writeOnly ? 'a secret' : show(value);
-    if (bytes > maxBytes) issues.push(error(at, 'maxBytes', `${at} is ${bytes} bytes long (${shown}); at most ${maxBytes} bytes are allowed`));
+  if (maxBytes !== undefined && typeof v === 'string') {
+    const bytes = Buffer.byteLength(v, 'utf8');
+    const shown: MessagePart = schema.writeOnly ? 'a secret' : value(v);
+    if (bytes > maxBytes) issues.push(error([...path], 'maxBytes', msg`${at} is ${bytes} bytes long (${shown}); at most ${maxBytes} bytes are allowed`));
   }
   const choice = keyword(schema, 'exactlyOneOf');
-  if (choice && isRecord(value)) {
-    const set = choice.filter((k) => value[k] !== undefined && value[k] !== null);
+  if (choice && isRecord(v)) {
+    const set = choice.filter((k) => v[k] !== undefined && v[k] !== null);
     if (set.length !== 1) {
       const what = set.length === 0 ? 'none is set' : `${set.join(' and ')} are all set`;
-      issues.push(error(at, 'exactlyOneOf', `${at || 'the object'} must set exactly one of ${choice.join(', ')}; ${what}`));
+      issues.push(error([...path], 'exactlyOneOf', msg`${at} must set exactly one of ${choice.join(', ')}; ${what}`));
     }
   }
   return issues;
