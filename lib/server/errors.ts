@@ -3,7 +3,7 @@
  * Handlers throw `ApiError`; the app's error handler turns it (and fastify's own errors about
  * bodies and content types) into the envelope, so every refusal looks the same to a client.
  */
-import type { Issue } from '../model';
+import { formatIssue, pointer, POINTER_STYLE, type Issue } from '../model';
 
 /** One finding: where (a JSON pointer into the object sent), which rule or constraint, and what to do. */
 export interface ErrorDetail {
@@ -34,17 +34,25 @@ export class ApiError extends Error {
   }
 }
 
-/** The model's findings as the details of a response (the severity is implied by where they appear). */
-export function issueDetails(issues: readonly Issue[]): ErrorDetail[] {
-  return issues.map(({ path, rule, message }) => ({ path, rule, message }));
+/** A finding as a detail of a response, fields as JSON pointers into the object sent (the severity is implied by where it appears). */
+export function issueDetail(issue: Issue): ErrorDetail {
+  return { path: pointer(...issue.path), rule: issue.rule, message: formatIssue(issue, POINTER_STYLE) };
 }
 
 export const badRequest = (message: string, details: ErrorDetail[] = []) => new ApiError(400, 'badRequest', message, details);
 export const notFound = (message: string) => new ApiError(404, 'notFound', message);
 
+/**
+ * The message of a refusal with details: the first problem in full, and how many more the details
+ * list. A client shows this message; it lists the details only when there is more than one.
+ */
+export function summary(details: readonly ErrorDetail[]): string {
+  const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''}, see details)` : '';
+  return `${details[0]?.message ?? 'unknown problem'}${more}`;
+}
+
 /** `422`: the object breaks the model's shape or rules. The message summarises; the details say each thing. */
 export function validationFailed(what: string, errors: readonly Issue[]): ApiError {
-  const first = errors[0];
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''}, see details)` : '';
-  return new ApiError(422, 'validation', `${what} is not valid: ${first ? first.message : 'unknown problem'}${more}`, issueDetails(errors));
+  const details = errors.map(issueDetail);
+  return new ApiError(422, 'validation', `${what} is not valid: ${summary(details)}`, details);
 }

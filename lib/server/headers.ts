@@ -1,5 +1,6 @@
 /** Response headers whose values the API defines. */
 import type { Issue } from '../model';
+import { issueDetail } from './errors';
 
 export const WARNINGS_HEADER = 'osd-warnings';
 
@@ -9,7 +10,7 @@ export const WARNINGS_HEADER = 'osd-warnings';
  * valid JSON, and it parses back to the same text).
  */
 export function warningsHeaderValue(warnings: readonly Issue[]): string {
-  return asciiJson(warnings.map(({ path, rule, message }) => ({ path, rule, message })));
+  return asciiJson(warnings.map(issueDetail));
 }
 
 export function asciiJson(value: unknown): string {

@@ -9,25 +9,29 @@
 import type { TSchema } from '@sinclair/typebox';
 import {
   checkObject,
+  describeObject,
   error,
+  field,
   hasSecrets,
   isRecord,
   keyword,
   KIND_NAMES,
   KINDS,
+  kindRoute,
   lookupsFor,
   mapValue,
+  msg,
   objectId,
   show,
+  value as shown,
   type Issue,
   type KindName,
   type RuleContext,
   type Site,
 } from '../model';
-import { ApiError, notFound, validationFailed, type ErrorDetail } from './errors';
+import { ApiError, notFound, summary, validationFailed, type ErrorDetail } from './errors';
 import { etagFor, ifMatchAllows } from './etag';
-import { KIND_PATHS } from './kind-paths';
-import { nextSecretRows, redactSecrets, resolveSecretStatuses, splitSecrets, withSecretStatuses, withSecretValues } from './secret-fields';
+import { nextSecretRows, resolveSecretStatuses, splitSecrets, withSecretStatuses, withSecretValues } from './secret-fields';
 import type { Referrer, StoredObject, StoredSecret, Store } from './store';
 
 /** An object as a client sees it: secrets replaced by their status. */
@@ -156,20 +160,20 @@ export class ObjectService {
    * status and fields that cannot change after create.
    */
   private check(kind: KindName, input: unknown, prior: StoredObject | undefined, priorSecrets: readonly StoredSecret[]): { value: Record<string, unknown>; warnings: Issue[] } {
-    const withDefaults = fillRequiredDefaults(kind, input);
-    const secrets = resolveSecretStatuses(kind, withDefaults, priorSecrets);
+    const secrets = resolveSecretStatuses(kind, input, priorSecrets);
     const context: RuleContext = {
       site: this.site,
       resolve: (refKind, refId) => this.store.getObject(refKind, refId)?.body,
+      kindOf: (refId) => this.store.kindOf(refId),
       prior: prior && withSecretValues(prior.body, priorSecrets),
     };
     const checked = checkObject(kind, secrets.input, context);
-    const statusPaths = new Set(secrets.errors.map((e) => e.path));
-    const errors = [...secrets.errors, ...checked.errors.filter((e) => !statusPaths.has(e.path))];
+    const statusPaths = new Set(secrets.errors.map((e) => e.path.join('/')));
+    const errors = [...secrets.errors, ...checked.errors.filter((e) => !statusPaths.has(e.path.join('/')))];
     if (checked.value && prior) errors.push(...immutableIssues(kind, prior.body, checked.value));
     const what = describeInput(kind, input, prior?.id);
-    if (errors.length > 0 || !checked.value) throw validationFailed(what, redactSecrets(kind, secrets.input, errors));
-    return { value: inSchemaOrder(kind, checked.value), warnings: redactSecrets(kind, secrets.input, checked.warnings) };
+    if (errors.length > 0 || !checked.value) throw validationFailed(what, errors);
+    return { value: inSchemaOrder(kind, checked.value), warnings: checked.warnings };
   }
 
   /** 409 when another object of the kind has the same `uniqueBy` fields. */
@@ -219,14 +223,7 @@ export class ObjectService {
 
 // ---- helpers ------------------------------------------------------------------------------------------
 
-/** `package CM100012`, `program "Install" of package CM100012`. */
-export function describe(kind: KindName, id: string): string {
-  const title = KINDS[kind].title.toLowerCase();
-  const parent = KIND_PATHS[kind].parent;
-  if (!parent) return `${title} ${id}`;
-  const slash = id.indexOf('/');
-  return `${title} ${show(id.slice(slash + 1))} of ${KINDS[parent.kind].title.toLowerCase()} ${id.slice(0, slash)}`;
-}
+const describe = describeObject;
 
 function describeInput(kind: KindName, input: unknown, id: string | undefined): string {
   if (id) return describe(kind, id);
@@ -250,28 +247,26 @@ function duplicate(kind: KindName, value: Record<string, unknown>, existingId: s
 
 function stillReferenced(kind: KindName, id: string, prior: StoredObject, referrers: readonly Referrer[]): ApiError {
   const label = withName(kind, id, typeof prior.body.name === 'string' ? prior.body.name : null);
-  const isChild = (r: Referrer) => KIND_PATHS[r.kind].parent?.kind === kind && r.parentId === id;
-  const children = referrers.filter(isChild);
-  const others = referrers.filter((r) => !isChild(r));
+  const isChild = (r: Referrer) => kindRoute(r.kind).parent?.kind === kind && r.parentId === id;
   const details: ErrorDetail[] = referrers.map((r) => {
     const who = withName(r.kind, r.id, r.name);
     const message = isChild(r)
-      ? `R2: ${who} belongs to ${label}; delete the ${KINDS[r.kind].title.toLowerCase()} first`
-      : `R2: ${who} references ${label} at ${r.path}; change or delete it first`;
+      ? `R2: ${label} cannot be deleted: ${who} belongs to it; delete the ${KINDS[r.kind].title.toLowerCase()} first`
+      : `R2: ${label} cannot be deleted: ${who} references it at ${r.path}; change or delete it first`;
     return { path: r.path, rule: 'R2', message, referencedBy: { kind: r.kind, id: r.id, ...(r.name !== null ? { name: r.name } : {}) } };
   });
-  const reasons: string[] = [];
-  if (children.length > 0) {
-    const title = KINDS[children[0].kind].title.toLowerCase();
-    reasons.push(`it still has ${children.length} ${title}${children.length === 1 ? '' : 's'} (${children.map((c) => show(c.name)).join(', ')})`);
-  }
-  if (others.length > 0) reasons.push(`it is referenced by ${others.map((r) => `${withName(r.kind, r.id, r.name)} at ${r.path}`).join(', ')}`);
-  return new ApiError(409, 'referenced', `R2: ${label} cannot be deleted: ${reasons.join(', and ')}`, details);
+  const children = referrers.filter(isChild);
+  // A package with several programs: one summary names them all.
+  const message =
+    children.length > 1 && children.length === referrers.length
+      ? `R2: ${label} cannot be deleted: it still has ${children.length} ${KINDS[children[0].kind].title.toLowerCase()}s (${children.map((c) => show(c.name)).join(', ')}); delete them first`
+      : summary(details);
+  return new ApiError(409, 'referenced', message, details);
 }
 
 /** `task sequence CM100005 ("Deploy")`; a nested object's description already has its name. */
 function withName(kind: KindName, id: string, name: string | null): string {
-  return KIND_PATHS[kind].parent || name === null ? describe(kind, id) : `${describe(kind, id)} (${show(name)})`;
+  return kindRoute(kind).parent || name === null ? describe(kind, id) : `${describe(kind, id)} (${show(name)})`;
 }
 
 /**
@@ -282,40 +277,20 @@ function fillFromUrl(kind: KindName, input: unknown, fromUrl: Readonly<Record<st
   if (!fromUrl || !isRecord(input)) return input;
   const out = { ...input };
   const mismatches: Issue[] = [];
-  for (const [field, value] of Object.entries(fromUrl)) {
-    if (out[field] === undefined) out[field] = value;
-    else if (out[field] !== value) {
+  for (const [name, fixed] of Object.entries(fromUrl)) {
+    if (out[name] === undefined) out[name] = fixed;
+    else if (out[name] !== fixed) {
       mismatches.push(
         error(
-          `/${field}`,
+          [name],
           'url',
-          `/${field} is ${show(out[field])} but the URL names ${show(value)}; the body and the URL must name the same ${KINDS[kind].title.toLowerCase()} (it cannot be moved or renamed: create a new one)`,
+          msg`${field([name])} is ${shown(out[name])} but the URL names ${shown(fixed)}; the body and the URL must name the same ${KINDS[kind].title.toLowerCase()} (it cannot be moved or renamed: create a new one)`,
         ),
       );
     }
   }
   if (mismatches.length > 0) throw validationFailed(describeInput(kind, input, undefined), mismatches);
   return out;
-}
-
-/**
- * Fills top-level fields that the schema both requires and gives a default. Works around the model
- * declaring a package's `role` required although it documents the default `software`; once the
- * model makes such fields optional, this finds nothing to do.
- */
-function fillRequiredDefaults(kind: KindName, input: unknown): unknown {
-  if (!isRecord(input)) return input;
-  const schema = KINDS[kind].schema;
-  const properties = schema.properties as Record<string, TSchema>;
-  let out: Record<string, unknown> | undefined;
-  for (const field of schema.required ?? []) {
-    const fallback = properties[field]?.default;
-    if (fallback !== undefined && input[field] === undefined) {
-      out ??= { ...input };
-      out[field] = structuredClone(fallback);
-    }
-  }
-  return out ?? input;
 }
 
 /**
@@ -336,14 +311,14 @@ function inSchemaOrder(kind: KindName, value: Record<string, unknown>): Record<s
 /** Fields marked `immutable` in the model that a replacement tries to change. */
 function immutableIssues(kind: KindName, prior: Record<string, unknown>, next: Record<string, unknown>): Issue[] {
   const issues: Issue[] = [];
-  for (const [field, schema] of Object.entries(KINDS[kind].schema.properties as Record<string, TSchema>)) {
+  for (const [name, schema] of Object.entries(KINDS[kind].schema.properties as Record<string, TSchema>)) {
     if (!keyword(schema, 'immutable')) continue;
-    if (JSON.stringify(prior[field] ?? null) === JSON.stringify(next[field] ?? null)) continue;
+    if (JSON.stringify(prior[name] ?? null) === JSON.stringify(next[name] ?? null)) continue;
     issues.push(
       error(
-        `/${field}`,
+        [name],
         'immutable',
-        `/${field} is ${show(next[field])} but was ${show(prior[field])}; it cannot be changed after the ${KINDS[kind].title.toLowerCase()} is created: create a new one instead`,
+        msg`${field([name])} is ${shown(next[name])} but was ${shown(prior[name])}; it cannot be changed after the ${KINDS[kind].title.toLowerCase()} is created: create a new one instead`,
       ),
     );
   }

@@ -9,7 +9,7 @@
  */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { KIND_NAMES, KINDS, PACKAGE_ID_PATTERN, SecretStatus, SiteSchema, type KindName } from '../model';
-import { API_BASE, CHILD_KEY_FIELD, KIND_PATHS } from './kind-paths';
+import { API_BASE, KIND_PATHS } from './kind-paths';
 import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from './routes/audit';
 
 /** The keywords OpenAPI 3.1 (JSON Schema 2020-12) knows; any other keyword is the model's and becomes `x-osd-<name>`. */
@@ -107,13 +107,14 @@ function kindPaths(kind: KindName): Record<string, unknown> {
   const paths = KIND_PATHS[kind];
   const def = KINDS[kind];
   const name = pascal(kind);
-  const idParams = paths.parent
-    ? [
-        { name: paths.parent.field, in: 'path', required: true, schema: { type: 'string', pattern: PACKAGE_ID_PATTERN } },
-        { name: CHILD_KEY_FIELD, in: 'path', required: true, schema: { type: 'string' } },
-      ]
-    : [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: PACKAGE_ID_PATTERN } }];
-  const collectionParams = idParams.slice(0, paths.parent ? 1 : 0);
+  // A parameter that holds a package ID (a package kind's own, or a parent's) has the package ID pattern.
+  const parameter = (name: string) => {
+    const holdsPackageId = name === 'id' || name === paths.route.parent?.field;
+    return { name, in: 'path', required: true, schema: { type: 'string', ...(holdsPackageId ? { pattern: PACKAGE_ID_PATTERN } : {}) } };
+  };
+  const params = (segments: typeof paths.route.item) => segments.flatMap((s) => ('param' in s ? [parameter(s.param)] : []));
+  const idParams = params(paths.route.item);
+  const collectionParams = params(paths.route.collection);
   const ifMatch = { name: 'If-Match', in: 'header', required: false, description: 'The ETag last read; 412 when the object changed since.', schema: { type: 'string' } };
   const body = { required: true, content: { 'application/json': { schema: ref(name) } } };
   const one = { 'application/json': { schema: ref(name) } };

@@ -3,11 +3,11 @@
  *
  * A write may carry, at a secret's place, a value (store it) or the `{ set, version }` status a
  * read returned (keep what is stored); a secret left out is removed. Secrets live in their own
- * table keyed by JSON pointer, never in the object's body, and reads, audit records and error
- * messages only ever show the status. Which fields are secret comes from the model (`secretsOf`,
+ * table keyed by JSON pointer, never in the object's body, and reads and audit records only ever
+ * show the status (messages never hold a secret: the model leaves them out). Which fields are secret comes from the model (`secretsOf`,
  * `replaceSecrets`), never from a list here.
  */
-import { error, isRecord, isSecretStatus, pointerSegments, replaceSecrets, secretsOf, show, type Issue, type KindName } from '../model';
+import { error, field, isRecord, isSecretStatus, msg, pointerSegments, replaceSecrets, secretsOf, value, type Issue, type KindName } from '../model';
 import type { StoredSecret } from './store';
 
 /**
@@ -23,12 +23,9 @@ export function resolveSecretStatuses(kind: KindName, input: unknown, stored: re
     if (!current.set) return undefined;
     const kept = byPointer.get(at);
     if (kept) return kept.value;
+    const path = pointerSegments(at);
     errors.push(
-      error(
-        at,
-        'writeOnly',
-        `${at} is ${show(current)}, which asks to keep the stored secret, but none is stored at ${at}; send the secret's value instead`,
-      ),
+      error(path, 'writeOnly', msg`${field(path)} is ${value(current)}, which asks to keep the stored secret, but none is stored there; send the secret's value instead`),
     );
     return current;
   });
@@ -75,29 +72,6 @@ export function withSecretValues(body: Record<string, unknown>, secrets: readonl
   const full = structuredClone(body);
   for (const s of present) setAtPointer(full, s.pointer, s.value);
   return full;
-}
-
-/**
- * Findings with the secret values the input carried taken out. The model's messages quote the
- * offending value (a password that is too long, …), and a secret must not come back in a
- * response, an audit record or a log line.
- */
-export function redactSecrets(kind: KindName, input: unknown, issues: readonly Issue[]): Issue[] {
-  const sent = [...secretsOf(kind, input)].filter(([, v]) => !isSecretStatus(v));
-  if (sent.length === 0) return [...issues];
-  const quotedStrings = sent.flatMap(([, v]) => (typeof v === 'string' ? [show(v), JSON.stringify(v)] : [])).sort((a, b) => b.length - a.length);
-  const notStrings = new Set(sent.filter(([, v]) => typeof v !== 'string').map(([at]) => at));
-  return issues.map((issue) => {
-    if (notStrings.has(issue.path)) {
-      // A number or object quoted in a message could match unrelated text: say what is expected instead.
-      return { ...issue, message: `${issue.path} must be a string (the value sent is not repeated: the field is a secret)` };
-    }
-    // Quoted strings only, and never inside the path, so the message keeps its meaning.
-    const message = (issue.path ? issue.message.split(issue.path) : [issue.message])
-      .map((part) => quotedStrings.reduce((m, q) => m.split(q).join('(secret)'), part))
-      .join(issue.path);
-    return { ...issue, message };
-  });
 }
 
 /** Sets `value` at a JSON pointer whose parents exist (they do: the pointer came from this object). */

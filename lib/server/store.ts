@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { KindName, Lookup } from '../model';
+import { pointer, type KindName, type Lookup } from '../model';
 import { MIGRATIONS } from './store-schema';
 
 export interface StoredObject {
@@ -136,6 +136,11 @@ export class Store {
     return statement.all({ kind, ...filter }).map(toStoredObject);
   }
 
+  /** The kind of the top-level object with ID `id` (package kinds share one ID space), if any. */
+  kindOf(id: string): KindName | undefined {
+    return this.stmt.kindOf.get(id)?.kind as KindName | undefined;
+  }
+
   /** The ID of the object of `kind` whose uniqueBy fields are `uniqueKey`, if any. */
   findByUniqueKey(kind: KindName, uniqueKey: string): string | undefined {
     return this.stmt.findUnique.get(kind, uniqueKey)?.id;
@@ -173,7 +178,7 @@ export class Store {
   /** Replaces what `kind`/`id` references. */
   writeReferences(kind: KindName, id: string, lookups: readonly Lookup[]): void {
     this.stmt.deleteRefs.run(kind, id);
-    for (const l of lookups) this.stmt.insertRef.run(kind, id, l.path, l.kind, l.id);
+    for (const l of lookups) this.stmt.insertRef.run(kind, id, pointer(...l.path), l.kind, l.id);
   }
 
   /** Every object that references `kind`/`id`, with where. */
@@ -231,6 +236,7 @@ export class Store {
 function prepareStatements(db: Database.Database) {
   return {
     getObject: db.prepare<[string, string], ObjectDbRow>('SELECT * FROM objects WHERE kind = ? AND id = ?'),
+    kindOf: db.prepare<[string], { kind: string }>('SELECT kind FROM objects WHERE id = ? AND parent_id IS NULL LIMIT 1'),
     findUnique: db.prepare<[string, string], { id: string }>('SELECT id FROM objects WHERE kind = ? AND unique_key = ?'),
     insertObject: db.prepare(
       'INSERT INTO objects (kind, id, parent_id, name, version, unique_key, body, revision) VALUES (@kind, @id, @parentId, @name, @version, @uniqueKey, @body, @revision)',

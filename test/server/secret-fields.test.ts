@@ -1,7 +1,7 @@
 /** The server's handling of write-only fields, unit by unit (the HTTP behaviour is in secrets.test.ts). */
 import assert from 'node:assert/strict';
-import { error } from '../../lib/model';
-import { nextSecretRows, redactSecrets, resolveSecretStatuses, splitSecrets, withSecretStatuses } from '../../lib/server/secret-fields';
+import { pointer } from '../../lib/model';
+import { nextSecretRows, resolveSecretStatuses, splitSecrets, withSecretStatuses } from '../../lib/server/secret-fields';
 
 const AT = '/steps/0/applyNetworkSettings/joinPassword';
 const sequence = (joinPassword: unknown) => ({
@@ -16,7 +16,7 @@ describe('secret fields', () => {
     const removed = resolveSecretStatuses('taskSequence', sequence({ set: false, version: 3 }), stored).input as ReturnType<typeof sequence>;
     assert.equal('joinPassword' in removed.steps[0].applyNetworkSettings, false);
     const missing = resolveSecretStatuses('taskSequence', sequence({ set: true, version: 1 }), []);
-    assert.deepEqual(missing.errors.map((e) => [e.path, e.rule]), [[AT, 'writeOnly']]);
+    assert.deepEqual(missing.errors.map((e) => [pointer(...e.path), e.rule]), [[AT, 'writeOnly']]);
   });
 
   test('split and rejoin: the body has no secret, the view shows the status', () => {
@@ -45,11 +45,5 @@ describe('secret fields', () => {
       { pointer: '/d', value: 'w', version: 1 },
       { pointer: '/b', value: null, version: 4 },
     ]);
-  });
-
-  test('messages lose the secret values the input carried, and keep their paths', () => {
-    const issues = [error(AT, 'maxLength', `${AT} is 9 characters long ("hunter2!!"); at most 8 are allowed`), error('/name', 'x', 'about "hunter2!!" elsewhere')];
-    const redacted = redactSecrets('taskSequence', sequence('hunter2!!'), issues);
-    assert.deepEqual(redacted.map((i) => i.message), [`${AT} is 9 characters long ((secret)); at most 8 are allowed`, 'about (secret) elsewhere']);
   });
 });

@@ -4,12 +4,12 @@
  * (`/packages/{packageId}/programs/{name}`); nothing here names a kind.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { KIND_NAMES, KINDS, type KindName } from '../../model';
+import { describeObject, KIND_NAMES, KINDS, type KindName } from '../../model';
 import { badRequest, notFound } from '../errors';
 import { WARNINGS_HEADER, warningsHeaderValue } from '../headers';
 import { IdempotentCreates } from '../idempotency';
-import { childId, CHILD_KEY_FIELD, itemUrl, KIND_PATHS } from '../kind-paths';
-import { describe, type WriteResult } from '../objects';
+import { fieldsFromParams, idFromParams, itemUrl, KIND_PATHS } from '../kind-paths';
+import type { WriteResult } from '../objects';
 import type { StoredResponse } from '../store';
 import { JSON_TYPE, type Query, type RouteContext } from './context';
 import { readQuery } from './query';
@@ -22,22 +22,16 @@ export function registerObjectRoutes(app: FastifyInstance, ctx: RouteContext): v
 
 function registerKind(app: FastifyInstance, ctx: RouteContext, kind: KindName): void {
   const paths = KIND_PATHS[kind];
-  const parent = paths.parent;
-
-  /** The ID an item URL names. */
-  const idOf = (params: Params): string => (parent ? childId(params.parentId, params[CHILD_KEY_FIELD]) : params.id);
-  /** The fields an URL fixes, filled into a body that leaves them out. */
-  const fromUrl = (params: Params): Record<string, string> | undefined => {
-    if (!parent) return undefined;
-    return params[CHILD_KEY_FIELD] === undefined ? { [parent.field]: params.parentId } : { [parent.field]: params.parentId, [CHILD_KEY_FIELD]: params[CHILD_KEY_FIELD] };
-  };
+  const parent = paths.route.parent;
+  const idOf = (params: Params): string => idFromParams(kind, params);
+  const fromUrl = (params: Params): Record<string, string> | undefined => fieldsFromParams(kind, params);
 
   app.get<{ Params: Params; Querystring: Query }>(paths.collectionRoute, async (request, reply) => {
     const query = readQuery(request.query, ['name', 'version']);
-    if (parent && !ctx.store.getObject(parent.kind, request.params.parentId)) {
-      throw notFound(`${describe(parent.kind, request.params.parentId)} does not exist, so it has no ${KINDS[kind].title.toLowerCase()}s`);
+    if (parent && !ctx.store.getObject(parent.kind, request.params[parent.field])) {
+      throw notFound(`${describeObject(parent.kind, request.params[parent.field])} does not exist, so it has no ${KINDS[kind].title.toLowerCase()}s`);
     }
-    const items = ctx.objects.list(kind, { ...query, ...(parent ? { parentId: request.params.parentId } : {}) });
+    const items = ctx.objects.list(kind, { ...query, ...(parent ? { parentId: request.params[parent.field] } : {}) });
     return reply.type(JSON_TYPE).send({ items });
   });
 
