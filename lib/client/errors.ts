@@ -163,14 +163,18 @@ function toDetail(d: Record<string, unknown>): OsdErrorDetail {
 }
 
 /**
- * `GET /api/v1/packages/X failed (404 notFound): no package X`, followed by one line per detail
- * (`  /steps/0/name [maxLength]: …`) so a 422 read in a terminal names every field and rule.
+ * `GET /api/v1/packages/X failed (404 notFound): no package X`; when the server reports several
+ * problems, one line per detail follows (`  /steps/0/name [maxLength]: …`), so a 422 read in a
+ * terminal names every field and rule, and a single problem is said once.
+ * Built here, once: whoever shows the error (the provider, a script) shows this text as it is.
  */
 function describe(init: OsdErrorInit): string {
   const what = init.status === 0 ? init.code : `${init.status} ${init.code}`;
   const retried = init.attempts > 1 ? ` after ${init.attempts} attempts` : '';
   const head = `${init.method} ${init.path} failed${retried} (${what}): ${init.message}`;
-  const lines = (init.details ?? []).map((d) => `  ${d.path || '(object)'} [${d.rule || 'unknown rule'}]: ${d.message}`);
+  // The server's message states the first problem in full; the details are listed when there are more.
+  const details = init.details ?? [];
+  const lines = details.length > 1 ? details.map((d) => `  ${d.path || '(object)'} [${d.rule || 'unknown rule'}]: ${d.message}`) : [];
   const id = init.requestId ? `\n  request id: ${init.requestId}` : '';
   return [head, ...lines].join('\n') + id;
 }

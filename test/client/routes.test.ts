@@ -31,7 +31,7 @@ describe('routes', () => {
   });
 
   it('refuses IDs it cannot route, before any request', () => {
-    assert.throws(() => objectPath('program', 'CM100012'), /<packageId>\/<name>/);
+    assert.throws(() => objectPath('program', 'CM100012'), /a program ID is <packageId>\/<program name>, e.g. CM100012\/Install, got "CM100012"/);
     assert.throws(() => objectPath('program', 'CM100012/'), TypeError);
     assert.throws(() => objectPath('package', ''), TypeError);
     assert.throws(() => createPath('program', { name: 'Install' }), /packageId/);
