@@ -51,7 +51,6 @@ function renderProvider(): string {
 
 function renderResource(kind: KindName): string {
   const def = KINDS[kind];
-  const example = kind === 'program' ? 'CM100012/Install' : 'CM100012';
   return [
     `# ${def.terraformType} (resource)`,
     '',
@@ -68,10 +67,10 @@ function renderResource(kind: KindName): string {
     '## Import',
     '',
     '```sh',
-    `terraform import ${def.terraformType}.example ${example}`,
+    `terraform import ${def.terraformType}.example ${def.id.example}`,
     '```',
     '',
-    kind === 'program' ? 'The ID is the package ID and the program name joined by `/`.' : 'The ID is the package ID the server assigned.',
+    `The ID is ${def.id.description}.`,
     '',
   ].join('\n');
 }

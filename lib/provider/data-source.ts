@@ -47,10 +47,9 @@ export class ObjectLookup implements DataSource {
     }
     const what = `${def.title.toLowerCase()} with ${Object.entries(filter).map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(' and ')}`;
     try {
-      const found =
-        this.kind === 'program'
-          ? [(await session.api.get('program', `${filter.packageId}/${filter.name}`))?.value].filter((v) => v !== undefined)
-          : await session.api.list(this.kind, filter);
+      // A kind whose ID its lookup keys make (a program: package and name) is read by ID; others are listed by filter.
+      const id = def.id.fromFields(filter);
+      const found = id !== undefined ? [(await session.api.get(this.kind, id))?.value].filter((v) => v !== undefined) : await session.api.list(this.kind, filter);
       if (found.length !== 1) {
         const detail = found.length === 0 ? `the server has no ${what}` : `the server has ${found.length} objects matching ${what}; give the version too`;
         return { state: null, diagnostics: [errorDiagnostic(`No single ${def.title.toLowerCase()} found`, detail)] };

@@ -4,14 +4,13 @@
  * readable and the client swappable.
  */
 import type { KindName } from '../model/kinds';
-import type { Issue } from '../model/issues';
 import type { Site } from '../model/site';
 
 export interface Stored {
   readonly value: Record<string, unknown>;
   readonly etag: string;
-  /** Advice the server gave with a write (R4, …). */
-  readonly warnings?: readonly Pick<Issue, 'path' | 'rule' | 'message'>[];
+  /** Advice the server gave with a write (R4, …): where (a JSON pointer), the rule, and the server's message. */
+  readonly warnings?: readonly { readonly path: string; readonly rule: string; readonly message: string }[];
 }
 
 export interface ObjectApi {

@@ -6,14 +6,28 @@
  * the server.
  */
 import type { TSchema } from '@sinclair/typebox';
-import { keyword, PACKAGE_ID_PATTERN } from '../model/annotations';
-import { withDefaults } from '../model/defaults';
-import type { Issue } from '../model/issues';
-import { KINDS, objectId, type KindDefinition, type KindName } from '../model/kinds';
-import { checkRules, lookupsFor, UNRESOLVED, type Resolved } from '../model/rules';
-import type { Site } from '../model/site';
-import { validateShape, withoutReadOnly } from '../model/validate';
-import { toTerraformName } from '../model/terraform-names';
+import {
+  checkPartlyKnown,
+  checkRules,
+  keyword,
+  KIND_NAMES,
+  KINDS,
+  lookupsFor,
+  objectId,
+  partlyKnown,
+  PENDING_REFERENCE,
+  toTerraformName,
+  touchesUnknown,
+  UNRESOLVED,
+  withDefaults,
+  withoutReadOnly,
+  type Issue,
+  type KindDefinition,
+  type KindName,
+  type Path,
+  type Resolved,
+  type Site,
+} from '../model';
 import { describeError, issueDiagnostics } from './diagnostics';
 import type { ObjectApi } from './object-api';
 import {
@@ -34,7 +48,7 @@ import {
 } from './protocol/types';
 import { Unknown, type TfObject, type TfValue } from './protocol/values';
 import { attributesOf } from './schema';
-import { PENDING_ID, restoreUnknowns, toModel, toTerraform, touchesUnknown, withoutUnknowns } from './state';
+import { toModel, toTerraform, withUnknownsAt } from './state';
 
 /** What a resource needs from the configured provider. */
 export interface ProviderSession {
@@ -46,9 +60,17 @@ export class ManagedResource {
   readonly typeName: string;
   readonly schema: Schema;
   private readonly def: KindDefinition;
+  /** The fields that make an object's ID (`id` for a package kind, `packageId` and `name` for a program). */
+  private readonly idFields: readonly string[];
+  /** Read-only fields other than `id` that the model derives (`flags`), with their attribute names. */
+  private readonly derivedFields: readonly [field: string, attribute: string][];
 
   constructor(readonly kind: KindName) {
     this.def = KINDS[kind];
+    this.idFields = Object.keys(this.def.id.parse(this.def.id.example) ?? {});
+    this.derivedFields = Object.entries(this.def.schema.properties as Record<string, TSchema>)
+      .filter(([field, schema]) => schema.readOnly && field !== 'id')
+      .map(([field]) => [field, toTerraformName(field)]);
     this.typeName = this.def.terraformType;
     this.schema = {
       version: 0,
@@ -62,24 +84,22 @@ export class ManagedResource {
 
   /** Shape and the rules that need nothing but the configuration itself. */
   validate(req: ValidateResourceConfigRequest): ValidateResourceConfigResponse {
-    const config = toModel(this.def.schema, req.config);
-    const { known, unknown } = withoutUnknowns(this.def.schema, config);
-    const shape = validateShape(this.kind, config).filter((i) => !touchesUnknown(i.path, unknown));
-    if (shape.length > 0) return { diagnostics: issueDiagnostics(shape, this.def.title) };
-    const local = checkRules(this.kind, withDefaults(this.kind, known), { resolve: () => UNRESOLVED });
-    return { diagnostics: issueDiagnostics(local.filter((i) => !touchesUnknown(i.path, unknown)), this.def.title) };
+    const { known, unknown } = partlyKnown(this.kind, toModel(this.def.schema, req.config), isUnknown);
+    const checked = checkPartlyKnown(this.kind, known, { resolve: () => UNRESOLVED }, unknown);
+    return { diagnostics: issueDiagnostics([...checked.errors, ...checked.warnings], this.def.title) };
   }
 
   async plan(req: PlanResourceChangeRequest, session: ProviderSession | undefined): Promise<PlanResourceChangeResponse> {
     if (req.config === null || req.proposed_new_state === null) return { planned_state: null };
     const prior = req.prior_state;
-    const { known, unknown } = withoutUnknowns(this.def.schema, toModel(this.def.schema, req.config));
+    const { known, unknown } = partlyKnown(this.kind, toModel(this.def.schema, req.config), isUnknown);
     const model = withDefaults(this.kind, withoutReadOnly(this.kind, known) as Record<string, unknown>);
-    const planned = toTerraform(this.def.schema, restoreUnknowns(structuredClone(model), unknown), req.config);
+    const planned = toTerraform(this.def.schema, withUnknownsAt(structuredClone(model), unknown), req.config);
 
     const requiresReplace = prior ? this.replacedFields(prior, planned) : [];
-    planned.id = prior && requiresReplace.length === 0 ? prior.id : this.plannedId(planned);
-    if (this.kind === 'program') planned.flags = unknown.length === 0 ? (model.flags as number) : Unknown;
+    planned.id = prior && requiresReplace.length === 0 ? prior.id : this.plannedId(model, unknown);
+    // Fields the model derives (a program's flags word) are known at plan when all they derive from is.
+    for (const [field, attribute] of this.derivedFields) planned[attribute] = unknown.length === 0 ? ((model[field] as TfValue | undefined) ?? null) : Unknown;
 
     const diagnostics = session ? await this.serverRuleDiagnostics(model, unknown, prior, session) : [];
     return {
@@ -128,10 +148,8 @@ export class ManagedResource {
   }
 
   import(req: ImportResourceStateRequest): ImportResourceStateResponse {
-    const valid = this.kind === 'program' ? /^[^/]+\/.+$/.test(req.id) : new RegExp(PACKAGE_ID_PATTERN).test(req.id);
-    if (!valid) {
-      const expected = this.kind === 'program' ? '<packageId>/<program name>, e.g. CM100012/Install' : 'a package ID such as CM100012';
-      return { imported_resources: [], diagnostics: [errorDiagnostic(`Cannot import ${this.typeName}`, `the ID ${JSON.stringify(req.id)} is not ${expected}`)] };
+    if (!this.def.id.parse(req.id)) {
+      return { imported_resources: [], diagnostics: [errorDiagnostic(`Cannot import ${this.typeName}`, `the ID ${JSON.stringify(req.id)} is not ${this.def.id.description}`)] };
     }
     const state = toTerraform(this.def.schema, {});
     state.id = req.id;
@@ -155,11 +173,10 @@ export class ManagedResource {
     return state;
   }
 
-  private plannedId(planned: TfObject): TfValue {
-    if (this.kind === 'program' && typeof planned.package_id === 'string' && typeof planned.name === 'string') {
-      return `${planned.package_id}/${planned.name}`;
-    }
-    return Unknown;
+  /** The ID a new object will have: known at plan for a kind whose ID its own known fields make, else unknown. */
+  private plannedId(model: Record<string, unknown>, unknown: readonly Path[]): TfValue {
+    if (unknown.some((path) => this.idFields.includes(path[0] as string))) return Unknown;
+    return this.def.id.fromFields(model) ?? Unknown;
   }
 
   /** Top-level immutable fields whose planned value differs from the prior state (or is not known yet). */
@@ -170,26 +187,36 @@ export class ManagedResource {
       .filter((name) => planned[name] === Unknown || JSON.stringify(planned[name]) !== JSON.stringify(prior[name]));
   }
 
-  /** The rules that look at other objects or the site, checked against the server at plan time. */
+  /**
+   * The rules that look at other objects or the site, checked against the server at plan time. A
+   * reference to an object the server does not have yet is a warning, not an error: the object may
+   * be created in the same apply (the server refuses the write if it is not). One that the server
+   * has as another kind of object is an error.
+   */
   private async serverRuleDiagnostics(
     model: Record<string, unknown>,
-    unknown: string[],
+    unknown: readonly Path[],
     prior: TfObject | null,
     session: ProviderSession,
   ): Promise<Diagnostic[]> {
     const resolved = new Map<string, Resolved>();
-    const lookups = lookupsFor(this.kind, model).filter((l) => !l.id.includes(PENDING_ID));
+    const kinds = new Map<string, KindName>();
+    const lookups = lookupsFor(this.kind, model).filter((l) => !l.id.includes(PENDING_REFERENCE));
     try {
       await Promise.all(
         lookups.map(async (l) => {
           const stored = await session.api.get(l.kind, l.id);
           resolved.set(`${l.kind}:${l.id}`, stored?.value);
+          if (!stored) {
+            const actual = await kindHolding(session, l.kind, l.id);
+            if (actual) kinds.set(l.id, actual);
+          }
         }),
       );
       const site = await session.site();
       const priorModel = prior ? toModel(this.def.schema, prior) : undefined;
-      const resolve = (kind: KindName, id: string): Resolved => resolved.has(`${kind}:${id}`) ? resolved.get(`${kind}:${id}`) : UNRESOLVED;
-      const withServer = checkRules(this.kind, model, { site, resolve, prior: priorModel });
+      const resolve = (kind: KindName, id: string): Resolved => (resolved.has(`${kind}:${id}`) ? resolved.get(`${kind}:${id}`) : UNRESOLVED);
+      const withServer = checkRules(this.kind, model, { site, resolve, kindOf: (id) => kinds.get(id), missingReference: 'warning', prior: priorModel });
       const local = new Set(checkRules(this.kind, model, { resolve: () => UNRESOLVED }).map(key));
       const fresh = withServer.filter((i) => !local.has(key(i)) && !touchesUnknown(i.path, unknown));
       return issueDiagnostics(fresh, this.def.title);
@@ -199,7 +226,17 @@ export class ManagedResource {
   }
 }
 
-const key = (i: Issue) => `${i.path}|${i.rule}|${i.message}`;
+const key = (i: Issue) => JSON.stringify([i.path, i.rule, i.message]);
+
+const isUnknown = (v: unknown) => v === Unknown;
+
+/** Which other kind sharing `kind`'s ID space holds `id` on the server, if any (for "is a boot image, not a package"). */
+async function kindHolding(session: ProviderSession, kind: KindName, id: string): Promise<KindName | undefined> {
+  if (KINDS[kind].parentField || !KINDS[kind].id.parse(id)) return undefined;
+  const others = KIND_NAMES.filter((k) => k !== kind && !KINDS[k].parentField && KINDS[k].id === KINDS[kind].id);
+  const found = await Promise.all(others.map(async (k) => ((await session.api.get(k, id)) ? k : undefined)));
+  return found.find((k) => k !== undefined);
+}
 
 function encodePrivate(etag: string): Uint8Array {
   return new TextEncoder().encode(JSON.stringify({ etag }));

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import {
   checkObject,
+  formatIssue,
+  pointer,
+  POINTER_STYLE,
   programFlags,
   ProgramFlag,
   UNRESOLVED,
@@ -19,7 +22,9 @@ function serverWith(objects: Record<string, Record<string, unknown>>): RuleConte
 }
 
 const ts = (steps: Step[], extra: Record<string, unknown> = {}) => ({ name: 'Deploy', steps, ...extra });
-const rulesOf = (r: ReturnType<typeof checkObject>) => r.errors.map((e) => `${e.rule} ${e.path}`);
+const rulesOf = (r: ReturnType<typeof checkObject>) => r.errors.map((e) => `${e.rule} ${pointer(...e.path)}`);
+/** A finding as the API words it. */
+const text = (issue: { path: readonly (string | number)[]; rule: string; message: readonly unknown[] }) => formatIssue(issue as never, POINTER_STYLE);
 
 describe('program flags', () => {
   test('defaults give ConfigMgr default flags: EVERYUSER | USEUNCPATH | USERCONTEXT | UNATTENDED (+ ANY_PLATFORM)', () => {
@@ -43,8 +48,11 @@ describe('R1: installing a program that runs another program first', () => {
     const r = checkObject('taskSequence', ts([step]), ctx);
     const e = r.errors.find((i) => i.rule === 'R1');
     assert.ok(e, JSON.stringify(r.errors));
-    assert.equal(e.path, '/steps/0/installSoftware/programName');
-    assert.match(e.message, /^R1: step "Install app" installs program "Setup".*";;Prereq"/);
+    assert.deepEqual(e.path, ['steps', 0, 'installSoftware', 'programName']);
+    assert.equal(
+      text(e),
+      'R1: step "Install app" installs program "Setup" of package CM100001, which runs program "Prereq" first; operating system deployment does not support that. Remove runFirst and install "Prereq" in its own step before this one',
+    );
   });
   test('passes when the dependency is its own step', () => {
     const ctx = serverWith({ 'package:CM100001': { name: 'App', role: 'software' }, 'program:CM100001/Setup': program });
@@ -57,7 +65,7 @@ describe('R2: references', () => {
     const ctx = serverWith({ 'package:CM100002': { name: 'Office', role: 'software' } });
     const r = checkObject('taskSequence', ts([{ name: 'Capture', captureUserState: { usmtPackageId: 'CM100002' } }], { bootImageId: 'CM1000FF' }), ctx);
     assert.deepEqual(rulesOf(r).sort(), ['R2 /bootImageId', 'R2 /steps/0/captureUserState/usmtPackageId']);
-    assert.match(r.errors.find((e) => e.path.includes('usmt'))!.message, /role is "software"; a package with role "usmt" is required/);
+    assert.match(text(r.errors.find((e) => e.path.includes('captureUserState'))!), /role is "software"; a package with role "usmt" is required/);
   });
   test('unresolved references (known only after apply) are skipped, not failed', () => {
     const r = checkObject('taskSequence', ts([{ name: 'Capture', captureUserState: { usmtPackageId: 'CM100002' } }]), { resolve: () => UNRESOLVED });
@@ -83,7 +91,7 @@ describe('R6: hardware steps', () => {
   test('after Partition Disk is refused', () => {
     const r = checkObject('taskSequence', ts([partition, flash]), serverWith(tools));
     assert.deepEqual(rulesOf(r), ['R6 /steps/1/runCommandLine/hardware']);
-    assert.match(r.errors[0].message, /comes after step "Partition" \(partitionDisk\)/);
+    assert.match(text(r.errors[0]), /comes after step "Partition" \(partitionDisk\)/);
   });
   test('before it, with a tools package, passes', () => {
     assert.deepEqual(rulesOf(checkObject('taskSequence', ts([flash, partition]), serverWith(tools))), []);
