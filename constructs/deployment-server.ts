@@ -9,11 +9,11 @@ import type { Construct } from 'constructs';
 import { Annotations, TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Value } from '@sinclair/typebox/value';
 import { ProviderConfigSchema, type ProviderConfig } from '../lib/provider/provider-config';
-import { show, toTerraformValue, type ConfigMgrVersion } from '../lib/model';
+import { isWithin, pointerSegments, show, toTerraformValue, type ConfigMgrVersion } from '../lib/model';
 import { PROVIDER_SOURCE, projectVersion } from '../lib/provider/install-paths';
 import type { Simplify } from './model-props';
 import { ModelRegistry } from './registry';
-import { unknownPointers } from './checking';
+import { tokenPaths } from './checking';
 
 /** Where Terraform finds the provider (`osd.local/cdk-osd/osd`): the local mirror `npm run provider:install` fills. */
 export { PROVIDER_SOURCE };
@@ -65,10 +65,10 @@ export class DeploymentServer extends TerraformProvider {
 
 /** Refuses a configuration the provider would refuse, naming the field and the value (never the token's). */
 function assertProviderConfig(scope: Construct, config: ProviderConfig): void {
-  const unknown = unknownPointers(config);
+  const unknown = tokenPaths(config);
   const problems: string[] = [];
   for (const e of Value.Errors(ProviderConfigSchema, config)) {
-    if (unknown.some((p) => e.path === p || e.path.startsWith(`${p}/`))) continue;
+    if (unknown.some((p) => isWithin(pointerSegments(e.path), p))) continue;
     const value = e.path === '/token' ? '(secret)' : show(e.value);
     problems.push(`${e.path || 'the configuration'} has the value ${value}: ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`);
   }

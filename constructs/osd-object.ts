@@ -10,7 +10,7 @@
 import { Construct } from 'constructs';
 import { Annotations, TerraformResource, TerraformStack, Token, dependable, type ITerraformDependable } from 'cdktf';
 import { KINDS, secretsOf, toTerraformName, toTerraformValue, type Issue, type KindName } from '../lib/model';
-import { checkWithUnknowns, formatIssue, shapeIssues } from './checking';
+import { checkWithUnknowns, shapeIssues, synthMessage } from './checking';
 import type { IdWriter } from './model-props';
 import { OSD_REFERENCE, expectReference, terraformIds, type IOsdObject, type LocalObject, type ObjectReference } from './references';
 import { ModelRegistry } from './registry';
@@ -124,7 +124,7 @@ export abstract class OsdObject extends Construct implements IOsdObject, LocalOb
    */
   protected assertWellFormed(): void {
     const input = this.modelInput(shapeCheckIds);
-    throwIfAny(this, this.kind, input, shapeIssues(this.kind, input));
+    throwIfAny(this, input, shapeIssues(this.kind, input));
   }
 
   /** Synth-time validation: the model's shape and rules with the whole app known; advice as warnings. */
@@ -139,7 +139,7 @@ export abstract class OsdObject extends Construct implements IOsdObject, LocalOb
     }
     const input = this.modelInput(registry.validationIds);
     const result = checkWithUnknowns(this.kind, input, registry.contextFor(stack));
-    const describe = (issue: Issue) => formatIssue(this.kind, input, issue, (m) => registry.describe(m));
+    const describe = (issue: Issue) => synthMessage(issue, input, (id) => registry.constructPathOf(id));
     errors.push(...result.errors.map(describe));
     for (const warning of [...result.warnings.map(describe), ...plainTextSecretAdvice(this.kind, input), ...this.advice()]) {
       this.warnOnce(warning);
@@ -156,10 +156,9 @@ export abstract class OsdObject extends Construct implements IOsdObject, LocalOb
 }
 
 /** Throws one error listing `issues`, each prefixed with the construct path. */
-export function throwIfAny(scope: Construct, kind: KindName, input: Record<string, unknown>, issues: Issue[], describe = (m: string) => m): void {
+export function throwIfAny(scope: Construct, input: Record<string, unknown>, issues: Issue[]): void {
   if (issues.length === 0) return;
-  const lines = issues.map((issue) => `${scope.node.path}: ${formatIssue(kind, input, issue, describe)}`);
-  throw new Error(lines.join('\n'));
+  throw new Error(issues.map((issue) => `${scope.node.path}: ${synthMessage(issue, input)}`).join('\n'));
 }
 
 /** Warns about each secret given as plain text: it would be written to cdk.tf.json and the plan. */

@@ -6,12 +6,13 @@
  * each object created in the app gets a stand-in ID of the right form for the length of a check
  * (`SYN00001`, never rendered). A lookup of a stand-in answers with that construct's value; a
  * lookup of any other ID (an imported object) answers `UNRESOLVED`, which makes the rules skip
- * what they cannot know yet. Messages show construct paths in place of stand-in IDs.
+ * what they cannot know yet. Messages name a stand-in's construct path, never the stand-in.
  */
 import type { IConstruct } from 'constructs';
 import type { TerraformStack } from 'cdktf';
 import {
   KINDS,
+  objectId,
   UNRESOLVED,
   withDefaults,
   withoutReadOnly,
@@ -26,7 +27,6 @@ import { expectReference, type LocalObject } from './references';
 
 /** Stand-in IDs: a site code no real object of the app uses (checked), then a counter in hex. */
 const STAND_IN_PREFIX = 'SYN';
-const STAND_IN_PATTERN = new RegExp(`${STAND_IN_PREFIX}[0-9A-F]{5}`, 'g');
 
 /** What a stack's deployment server tells validation. */
 export interface ServerFacts {
@@ -56,7 +56,8 @@ export class ModelRegistry {
   private nextStandIn = 1;
   /** Values with defaults, per object; emptied whenever an object changes. */
   private readonly values = new Map<LocalObject, Record<string, unknown>>();
-  private programIndex?: Map<string, LocalObject>;
+  /** Objects of kinds that live under a parent (programs), by the ID their own fields make. */
+  private childIndex?: Map<string, LocalObject>;
 
   private constructor() {}
 
@@ -87,7 +88,7 @@ export class ModelRegistry {
   /** Must be called when an object's value changes after construction (e.g. a step added). */
   changed(): void {
     this.values.clear();
-    this.programIndex = undefined;
+    this.childIndex = undefined;
   }
 
   /** The objects of `kind` created in the app, in the order they were constructed. */
@@ -115,7 +116,7 @@ export class ModelRegistry {
 
   /** The object `kind`/`id` as the rules see it (defaults applied), per the contract of `RuleContext.resolve`. */
   readonly resolve = (kind: KindName, id: string): Resolved => {
-    if (kind === 'program') return this.resolveProgram(id);
+    if (KINDS[kind].parentField) return this.resolveChild(kind, id);
     const local = this.byStandIn.get(id);
     if (!local) return UNRESOLVED;
     return local.kind === kind ? this.valueOf(local) : undefined;
@@ -129,9 +130,9 @@ export class ModelRegistry {
     return { resolve: this.resolve, site };
   }
 
-  /** `message` with each stand-in ID replaced by the path of the construct it stands for. */
-  describe(message: string): string {
-    return message.replace(STAND_IN_PATTERN, (id) => this.byStandIn.get(id)?.node.path ?? id);
+  /** The path of the construct a stand-in ID stands for; undefined for any other ID. */
+  constructPathOf(id: string): string | undefined {
+    return this.byStandIn.get(id)?.node.path;
   }
 
   private valueOf(object: LocalObject): Record<string, unknown> {
@@ -144,21 +145,23 @@ export class ModelRegistry {
     return value;
   }
 
-  /** Programs are addressed `<packageId>/<name>`; a package in the app has exactly the programs the app gives it. */
-  private resolveProgram(id: string): Resolved {
-    const slash = id.indexOf('/');
-    const packageId = id.slice(0, slash);
-    const pkg = this.byStandIn.get(packageId);
-    if (!pkg) return UNRESOLVED;
-    if (!this.programIndex) {
-      this.programIndex = new Map();
-      for (const program of this.localsOf('program')) {
-        const value = this.valueOf(program);
-        this.programIndex.set(`${String(value.packageId)}/${String(value.name)}`, program);
+  /**
+   * An object of a kind under a parent (a program, `<packageId>/<name>`): a parent created in the
+   * app has exactly the children the app gives it; under any other parent it cannot be known yet.
+   */
+  private resolveChild(kind: KindName, id: string): Resolved {
+    const def = KINDS[kind];
+    const parentId = def.id.parse(id)?.[def.parentField as string];
+    if (parentId === undefined || !this.byStandIn.has(parentId)) return UNRESOLVED;
+    if (!this.childIndex) {
+      this.childIndex = new Map();
+      for (const local of this.locals) {
+        if (!KINDS[local.kind].parentField) continue;
+        this.childIndex.set(`${local.kind}:${objectId(local.kind, this.valueOf(local))}`, local);
       }
     }
-    const program = this.programIndex.get(id);
-    return program ? this.valueOf(program) : undefined;
+    const child = this.childIndex.get(`${kind}:${id}`);
+    return child ? this.valueOf(child) : undefined;
   }
 }
 

@@ -10,7 +10,7 @@
 import type { Construct } from 'constructs';
 import { Token, type ITerraformDependable } from 'cdktf';
 import { TaskSequenceSchema, type Step as StepModel, type TaskSequence as TaskSequenceModel } from '../lib/model';
-import { shapeIssues, withoutSecrets } from './checking';
+import { shapeIssues, synthMessage } from './checking';
 import { modelFromProps, type IdWriter, type Simplify, type WithReferences } from './model-props';
 import { OsdObject, shapeCheckIds } from './osd-object';
 import { referenceOf, type IBootImage, type ITaskSequence } from './references';
@@ -206,11 +206,8 @@ export class TaskSequence extends OsdObject implements ITaskSequence, IStepConta
     const probe = { name: 'shape check', steps: [step] };
     const issues = shapeIssues('taskSequence', probe);
     if (issues.length === 0) return;
-    const lines = issues.map((issue) => {
-      const text = withoutSecrets('taskSequence', probe, issue).split('/steps/0/').join('/').split('/steps/0').join('the step');
-      const rule = /^R\d:/.test(text) ? '' : `${issue.rule}: `;
-      return `${this.node.path}: step ${JSON.stringify(step.name)}: ${rule}${text}`;
-    });
+    // The probe holds the one step, so the message's own step naming is left out: the line names it first.
+    const lines = issues.map((issue) => `${this.node.path}: step ${JSON.stringify(step.name)}: ${synthMessage(issue, { steps: [] })}`);
     throw new Error(lines.join('\n'));
   }
 }

@@ -22,7 +22,7 @@ test('R7: an application Sysprep cannot generalise is refused at synth, with the
   new OsImage(stack, 'Win7', { ...win7, preinstalledApplications: [{ name: 'Office 2007', sysprepCapable: true }, { name: 'AV agent', sysprepCapable: false }] });
   assert.match(
     synthError(stack),
-    /\[test\/Win7\] R7: preinstalled application "AV agent" cannot be generalised by Sysprep, so it cannot be in an image; install it with an Install Software step instead \(at \/preinstalledApplications\/1\/sysprepCapable\)/,
+    /\[test\/Win7\] R7: preinstalled application "AV agent" cannot be generalised by Sysprep, so it cannot be in an image; install it with an Install Software step instead/,
   );
 });
 
@@ -56,7 +56,7 @@ test('R8: two images differing only by baked-in properties are pointed out on th
 
 test('OsImage: the source must be a .wim', () => {
   const { stack } = newStack();
-  assert.match(thrown(() => new OsImage(stack, 'Bad', { ...win7, sourcePath: '\\\\cm01\\captures\\win7.iso' })), /test\/Bad: pattern: \/sourcePath has the value/);
+  assert.match(thrown(() => new OsImage(stack, 'Bad', { ...win7, sourcePath: '\\\\cm01\\captures\\win7.iso' })), /test\/Bad: pattern: sourcePath has the value/);
 });
 
 test('OsInstallPackage renders osd_os_install_package', () => {
@@ -88,15 +88,15 @@ test('BootImage: driver packages as references, included tools, command prompt; 
   assert.deepEqual(onlyResource(json, 'osd_driver_package').drivers, [{ inf_file: 'percsas.inf', driver_class: 'SCSIAdapter', boot_critical: true }]);
   assert.match(
     thrown(() => new BootImage(stack, 'Arm', { name: 'x', sourcePath: '\\\\cm01\\boot.wim', architecture: 'arm64' as never })),
-    /test\/Arm: enum: \/architecture has the value "arm64"; expected one of "x86", "x64"/,
+    /test\/Arm: enum: architecture has the value "arm64"; expected one of "x86", "x64"/,
   );
 });
 
 test('DriverPackage: at least one driver, INF files only', () => {
   const { stack } = newStack();
-  assert.match(thrown(() => new DriverPackage(stack, 'Empty', { name: 'x', sourcePath: '\\\\cm01\\d', drivers: [] })), /test\/Empty: minItems: \/drivers has 0 item/);
+  assert.match(thrown(() => new DriverPackage(stack, 'Empty', { name: 'x', sourcePath: '\\\\cm01\\d', drivers: [] })), /test\/Empty: minItems: drivers has 0 item/);
   assert.match(
     thrown(() => new DriverPackage(stack, 'Sys', { name: 'x', sourcePath: '\\\\cm01\\d', drivers: [{ infFile: 'perc.sys', driverClass: 'SCSIAdapter' }] })),
-    /test\/Sys: pattern: \/drivers\/0\/infFile has the value "perc.sys"/,
+    /test\/Sys: pattern: drivers\[0\]\.infFile has the value "perc.sys"/,
   );
 });
