@@ -9,7 +9,7 @@
  * request (see transport.ts and routes.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { errorFromResponse, OsdApiError, OsdNetworkError, withAttempts } from './errors';
+import { errorFromResponse, OsdApiError, OsdConflictError, OsdNetworkError, OsdNotFoundError, withAttempts } from './errors';
 import { holdsWhatWasSent } from './reconcile';
 import { isTransient, mayHaveCommitted, parseRetryAfter, retryDelay, sleep, type RetrySettings } from './retry';
 import { createPath, listPath, objectPath, API_BASE } from './routes';
@@ -23,6 +23,7 @@ import type {
   KindName,
   ListFilter,
   OsdDeleteResult,
+  OsdCreateResult,
   OsdResult,
   OsdUpdateResult,
   OsdWarning,
@@ -95,6 +96,12 @@ interface Outcome {
 }
 
 const WARNINGS_HEADER = 'osd-warnings';
+
+type Kinds = typeof import('../model/kinds');
+let kinds: Kinds | undefined;
+/** The model's kind registry, loaded on first use (this path is rare; see routes.ts for why lazily). */
+const kindDefinition = (kind: KindName) => (kinds ??= require('../model/kinds') as Kinds).KINDS[kind];
+const objectIdOf = (kind: KindName, value: Record<string, unknown>) => (kinds ??= require('../model/kinds') as Kinds).objectId(kind, value);
 const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'osd-request-id'];
 
 export class OsdClient {
@@ -137,18 +144,39 @@ export class OsdClient {
 
   /**
    * Creates an object; the server assigns its ID. Sent with an Idempotency-Key (a fresh UUID per
-   * call unless given), so the retries of one call can never create a second object.
+   * call unless given), so the retries of one call can never create a second object. With
+   * `adoptIdentical`, an identical object already on the server is taken as the result.
    */
-  async create<K extends KindName>(kind: K, value: Writable<K>, options: CreateOptions = {}): Promise<OsdResult<Stored<K>>> {
+  async create<K extends KindName>(kind: K, value: Writable<K>, options: CreateOptions = {}): Promise<OsdCreateResult<Stored<K>>> {
     const body = value as Readonly<Record<string, unknown>>;
-    const outcome = await this.call({
-      ...options,
-      method: 'POST',
-      path: createPath(kind, body),
-      body,
-      headers: { 'Idempotency-Key': options.idempotencyKey ?? randomUUID() },
-    });
-    return this.result(outcome, this.objectBody<Stored<K>>(outcome));
+    try {
+      const outcome = await this.call({
+        ...options,
+        method: 'POST',
+        path: createPath(kind, body),
+        body,
+        headers: { 'Idempotency-Key': options.idempotencyKey ?? randomUUID() },
+      });
+      return { ...this.result(outcome, this.objectBody<Stored<K>>(outcome)), adopted: false };
+    } catch (err) {
+      if (!options.adoptIdentical || !(err instanceof OsdConflictError) || err.code !== 'duplicate') throw err;
+      const existing = await this.findByUniqueFields(kind, body, options);
+      if (!existing || !holdsWhatWasSent(kind, body, existing.value)) throw err;
+      return { ...existing, adopted: true };
+    }
+  }
+
+  /** The object of `kind` whose unique fields (`uniqueBy`) are those of `value`, if any. */
+  private async findByUniqueFields<K extends KindName>(kind: K, value: Readonly<Record<string, unknown>>, options: CallOptions): Promise<OsdResult<Stored<K>> | undefined> {
+    const def = kindDefinition(kind);
+    const id = def.id.fromFields(value);
+    if (id !== undefined) return this.get(kind, id, options).catch((e: unknown) => (e instanceof OsdNotFoundError ? undefined : Promise.reject(e)));
+    const filter: Record<string, string> = {};
+    for (const field of def.uniqueBy) if (typeof value[field] === 'string') filter[field] = value[field] as string;
+    const listed = await (this.list as (k: K, f: Record<string, string>, o: CallOptions) => Promise<OsdResult<Stored<K>[]>>)(kind, filter, options);
+    // A field left out counts as empty, as the server compares them.
+    const same = listed.value.find((o) => def.uniqueBy.every((f) => ((o as Record<string, unknown>)[f] ?? '') === (value[f] ?? '')));
+    return same && this.get(kind, objectIdOf(kind, same as Record<string, unknown>), options);
   }
 
   /**

@@ -26,6 +26,7 @@ export type {
   Writable,
   ListFilter,
   OsdResult,
+  OsdCreateResult,
   OsdUpdateResult,
   OsdDeleteResult,
   OsdWarning,

@@ -129,6 +129,20 @@ export interface CreateOptions extends CallOptions {
    * a create idempotent across calls (e.g. across process restarts).
    */
   readonly idempotencyKey?: string;
+  /**
+   * When the server refuses the create as a duplicate (409: an object of the kind already has its
+   * unique fields, e.g. name + version), take that object as the result if it holds exactly what
+   * was sent (secrets excepted: they cannot be read back). This is how a create whose answer was
+   * lost with a crashed server or client is finished by a later run, without a second object.
+   * Default: false (the 409 is thrown).
+   */
+  readonly adoptIdentical?: boolean;
+}
+
+/** What a successful create returns. */
+export interface OsdCreateResult<T> extends OsdResult<T> {
+  /** True when the object was already on the server with exactly this content (`adoptIdentical`), and nothing was created. */
+  readonly adopted: boolean;
 }
 
 export interface WriteOptions extends CallOptions {

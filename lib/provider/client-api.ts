@@ -34,7 +34,10 @@ export function createSession(settings: ResolvedProviderConfig): ProviderSession
       return r.value as Record<string, unknown>[];
     },
     async create(kind, value, signal) {
-      return stored(await client.create(kind, value as Writable<typeof kind>, { signal }));
+      // A create whose answer was lost (a crash of the server, of Terraform or of this process)
+      // left its object on the server; the next apply finishes it by taking that object.
+      const result = await client.create(kind, value as Writable<typeof kind>, { signal, adoptIdentical: true });
+      return { ...stored(result), adopted: result.adopted };
     },
     async update(kind, id, value, etag, signal) {
       return stored(await client.update(kind, id, value as Writable<typeof kind>, { etag, signal }));

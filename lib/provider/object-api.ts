@@ -9,6 +9,8 @@ import type { Site } from '../model/site';
 export interface Stored {
   readonly value: Record<string, unknown>;
   readonly etag: string;
+  /** For a create: the server already held exactly this object (an earlier create's answer was lost), and it was taken. */
+  readonly adopted?: boolean;
   /** Advice the server gave with a write (R4, …): where (a JSON pointer), the rule, and the server's message. */
   readonly warnings?: readonly { readonly path: string; readonly rule: string; readonly message: string }[];
 }

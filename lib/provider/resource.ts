@@ -140,6 +140,14 @@ export class ManagedResource {
         ? await session.api.update(this.kind, String(prior.id), body, decodePrivate(req.planned_private))
         : await session.api.create(this.kind, body);
       const diagnostics: Diagnostic[] = (stored.warnings ?? []).map((w) => warningDiagnostic(`${this.def.title}: advice (${w.rule})`, w.message));
+      if (stored.adopted) {
+        diagnostics.push(
+          warningDiagnostic(
+            `${this.def.title} ${objectId(this.kind, stored.value)} was already on the server`,
+            `The server held a ${title} with exactly this configuration (probably created by an apply that was interrupted before it could record it); it is now managed by this resource instead of being created again.`,
+          ),
+        );
+      }
       return { new_state: this.state(stored.value, req.config), private: encodePrivate(stored.etag), diagnostics };
     } catch (err) {
       const what = prior ? `Cannot update ${title} ${String(prior.id)}` : `Cannot create ${title} ${JSON.stringify(body.name ?? '')}`;
