@@ -180,6 +180,36 @@ describe('queries, headers and paths', () => {
     assertError(await call(server, 'PUT', '/api/v1/packages/CM1FFFFF', { body: packageBody('ghost') }), 404, 'notFound', /CM1FFFFF/);
     assertError(await call(server, 'DELETE', '/api/v1/packages/CM1FFFFF'), 404, 'notFound', /CM1FFFFF/);
   });
+  test('a method a path does not support is 405 with Allow listing those it does; an unknown path stays 404', async () => {
+    const pkg = await create(server, '/api/v1/packages', packageBody('methods'));
+    const item = `/api/v1/packages/${pkg.id}`;
+    const cases: [string, string, string][] = [
+      ['PATCH', item, 'GET, HEAD, PUT, DELETE'],
+      ['POST', item, 'GET, HEAD, PUT, DELETE'],
+      ['PATCH', '/api/v1/packages', 'GET, HEAD, POST'],
+      ['DELETE', '/api/v1/packages', 'GET, HEAD, POST'],
+      ['PUT', `${item}/programs`, 'GET, HEAD, POST'],
+      ['PATCH', `${item}/programs/Install`, 'GET, HEAD, PUT, DELETE'],
+      ['DELETE', '/api/v1/site', 'GET, HEAD'],
+      ['POST', '/api/v1/audit', 'GET, HEAD'],
+      ['OPTIONS', '/api/v1/task-sequences/CM1FFFFF', 'GET, HEAD, PUT, DELETE'],
+      ['PROPFIND', '/api/v1/os-images', 'GET, HEAD, POST'],
+      ['PATCH', '/api/v1/health', 'GET, HEAD'],
+    ];
+    for (const [method, url, allow] of cases) {
+      const answer = await call(server, method, url);
+      assertError(answer, 405, 'methodNotAllowed', new RegExp(`^${method} is not supported on ${url.replace(/[/]/g, '\\/')}; it takes ${allow}$`));
+      assert.equal(answer.headers.get('allow'), allow, `${method} ${url}`);
+    }
+    // Whatever the body: a JSON merge patch is refused for its method, not for its content type, and changes nothing.
+    const patch = await call(server, 'PATCH', item, { raw: '{"description":"patched"}', contentType: 'application/merge-patch+json' });
+    assertError(patch, 405, 'methodNotAllowed', /PATCH/);
+    assert.equal((await call(server, 'GET', item)).json.description, pkg.description);
+    assertError(await call(server, 'PATCH', '/api/v1/nothing-here'), 404, 'notFound', /nothing-here/);
+    assertError(await call(server, 'PATCH', '/api/v1/packages/CM1FFFFF/extra'), 404, 'notFound', /extra/);
+    // The token is still checked first.
+    assert.equal((await call(server, 'PATCH', item, { as: 'none' })).status, 401);
+  });
   test('an Idempotency-Key that is too long is 400', async () => {
     const answer = await call(server, 'POST', '/api/v1/packages', { body: packageBody('long-key'), headers: { 'idempotency-key': 'k'.repeat(256) } });
     assertError(answer, 400, 'badRequest', /Idempotency-Key/);
