@@ -8,7 +8,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { KIND_NAMES, KINDS } from '../../lib/model';
 import { MAX_JSON_DEPTH } from '../../lib/server/json-body';
 import { startServer, type RunningServer } from '../../lib/server/launch';
-import { packageBody, programBody } from './fixtures';
+import { packageBody, programBody, taskSequenceBody } from './fixtures';
 import { call, create, type Answer } from './http';
 
 let server: RunningServer;
@@ -213,6 +213,28 @@ describe('queries, headers and paths', () => {
   test('an Idempotency-Key that is too long is 400', async () => {
     const answer = await call(server, 'POST', '/api/v1/packages', { body: packageBody('long-key'), headers: { 'idempotency-key': 'k'.repeat(256) } });
     assertError(answer, 400, 'badRequest', /Idempotency-Key/);
+  });
+});
+
+describe('secrets with control characters', () => {
+  const JOIN_AT = '/steps/0/applyNetworkSettings/joinPassword';
+  const joinStep = (joinPassword: string) => [{ name: 'Join', applyNetworkSettings: { joinType: 'domain', domain: 'corp.example', joinAccount: 'CORP\\join', joinPassword } }];
+  const taskSequenceCount = async () => (await call(server, 'GET', '/api/v1/task-sequences')).json.items.length;
+
+  test('are 422 naming the field and the rule, never the value; nothing is stored', async () => {
+    const before = await taskSequenceCount();
+    for (const [what, value] of [['a tab', 'Tab\tSecret1'], ['a line break', 'Line\nSecret2'], ['NUL', 'Nul\u0000Secret3'], ['DEL', 'Del\u007fSecret4']]) {
+      const answer = await call(server, 'POST', '/api/v1/task-sequences', { body: taskSequenceBody(`control-${what}`, joinStep(value)) });
+      assertError(answer, 422, 'validation', new RegExp(JOIN_AT));
+      assert.equal(detail(answer, JOIN_AT).rule, 'pattern', what);
+      assert.match(detail(answer, JOIN_AT).message, /No control characters/);
+      assert.ok(!answer.text.includes(value.slice(0, 3)) && !answer.text.includes(value.slice(4)), `${what}: ${answer.text}`);
+    }
+    assert.equal(await taskSequenceCount(), before);
+  });
+  test('printable text outside ASCII is a valid secret', async () => {
+    const answer = await call(server, 'POST', '/api/v1/task-sequences', { body: taskSequenceBody('printable-secret', joinStep('Pässwörd-€-日本')) });
+    assert.equal(answer.status, 201, answer.text);
   });
 });
 
