@@ -45,9 +45,13 @@ export function immutable<T extends TSchema>(schema: T): T {
 /**
  * A secret: accepted on write, never returned. A read shows `{ set, version }` instead
  * (see `SecretStatus`), and the provider keeps the value out of plans and state.
+ *
+ * Passwords and keys are typed into Windows setup, where a control character (tab, line break,
+ * NUL) cannot be typed and would end the value early: such a value is refused, like in a name.
  */
 export function secret(options: StringOptions = {}): TString {
-  return Type.String({ minLength: 1, maxLength: 255, ...options, writeOnly: true });
+  const description = [options.description, 'No control characters.'].filter((d) => d !== undefined).join(' ');
+  return Type.String({ minLength: 1, maxLength: 255, pattern: PRINTABLE_PATTERN, ...options, description, writeOnly: true });
 }
 
 /** A reference to another object by its server-assigned ID; `requiredRole` for a package that must play a role here. */

@@ -10,6 +10,7 @@ import { Faults } from './faults';
 import { installErrorHandling } from './http-errors';
 import { IdempotentCreates } from './idempotency';
 import { installJsonBodyParser } from './json-body';
+import { trackRouteMethods } from './method-not-allowed';
 import { ObjectService } from './objects';
 import { registerAuditRoute } from './routes/audit';
 import type { RouteContext } from './routes/context';
@@ -78,10 +79,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
     });
   }
 
+  const routeMethods = trackRouteMethods(app);
   registerHealthRoute(app);
   registerSiteRoute(app, ctx);
   registerAuditRoute(app, ctx);
   registerOpenApiRoute(app);
   registerObjectRoutes(app, ctx);
+  routeMethods.refuseOtherMethods();
   return app;
 }

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { Value } from '@sinclair/typebox/value';
 import { allowedUsmtVersions, CONFIGMGR_VERSIONS, SiteSchema, type ConfigMgrVersion, type Site } from '../model';
+import { decodeSecretKey } from './secret-cipher';
 
 export type Role = 'admin' | 'reader';
 export const ROLES: readonly Role[] = ['admin', 'reader'];
@@ -27,6 +28,12 @@ export interface FaultConfig {
   readonly dropAfterCommitRate: number;
 }
 
+/**
+ * Where a key that seals the store's secrets comes from: a file (`file`), or the key itself from
+ * the environment (`key`). `source` names the flag or variable, for messages.
+ */
+export type SecretKeySource = { readonly file: string; readonly source: string } | { readonly key: Buffer; readonly source: string };
+
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
@@ -36,6 +43,10 @@ export interface ServerConfig {
   /** Largest request body accepted, in bytes; larger ones are answered `413`. */
   readonly bodyLimit: number;
   readonly faults: FaultConfig;
+  /** The key secrets are sealed with; none: `<dataDir>/secret-key`, created on first start. */
+  readonly secretKey?: SecretKeySource;
+  /** The key the store was sealed with before a key change: its secrets are sealed again with `secretKey` at start. */
+  readonly previousSecretKey?: SecretKeySource;
 }
 
 export const DEFAULT_PORT = 8780;
@@ -58,6 +69,13 @@ export const USAGE = `Usage: osd-server [options]
   --token NAME:ROLE:SECRET    a bearer token; ROLE is admin or reader; repeatable
                               (OSD_TOKENS="name:role:secret,...", OSD_ADMIN_TOKEN=secret, OSD_READER_TOKEN=secret)
   --body-limit BYTES          largest request body (OSD_BODY_LIMIT, default ${DEFAULT_BODY_LIMIT})
+  --secret-key-file PATH      file holding the key that seals stored secrets: base64 of 32 bytes
+                              (OSD_SECRET_KEY_FILE, or the key itself in OSD_SECRET_KEY;
+                              default <data-dir>/secret-key, created on first start)
+  --previous-secret-key-file PATH
+                              the key the store was sealed with until now: its secrets are sealed
+                              again with the current key at start (OSD_PREVIOUS_SECRET_KEY_FILE,
+                              or the key itself in OSD_PREVIOUS_SECRET_KEY)
   --fault-error-rate R        answer this share of requests 503 + Retry-After (OSD_FAULT_ERROR_RATE, default 0)
   --fault-latency-ms MS       delay every request (OSD_FAULT_LATENCY_MS, default 0)
   --fault-drop-after-commit-rate R
@@ -66,6 +84,7 @@ export const USAGE = `Usage: osd-server [options]
   --help                      print this text
 
 Without any token, the server creates an admin token in <data-dir>/admin-token and says so on stderr.
+A secret key is never taken on the command line, where other users of the machine can see it.
 `;
 
 /** Flags that take a value, and the environment variable each falls back to. */
@@ -80,6 +99,8 @@ const VALUE_FLAGS = {
   'fault-error-rate': 'OSD_FAULT_ERROR_RATE',
   'fault-latency-ms': 'OSD_FAULT_LATENCY_MS',
   'fault-drop-after-commit-rate': 'OSD_FAULT_DROP_AFTER_COMMIT_RATE',
+  'secret-key-file': 'OSD_SECRET_KEY_FILE',
+  'previous-secret-key-file': 'OSD_PREVIOUS_SECRET_KEY_FILE',
 } as const;
 type ValueFlag = keyof typeof VALUE_FLAGS;
 
@@ -99,6 +120,9 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv, cwd
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     let value: string | undefined = eq < 0 ? undefined : arg.slice(eq + 1);
+    if (name === 'secret-key' || name === 'previous-secret-key') {
+      throw new ConfigError(`--${name} is not an option: a key on the command line is visible to every user of the machine; give it in OSD_${name.replace(/-/g, '_').toUpperCase()} or a file (--${name}-file PATH)`);
+    }
     if (name !== 'token' && !(name in VALUE_FLAGS)) throw new ConfigError(`unknown option --${name}; see --help`);
     if (value === undefined) {
       value = argv[++i];
@@ -144,8 +168,31 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv, cwd
         latencyMs: integer(raw('fault-latency-ms'), 0, 0, 600_000),
         dropAfterCommitRate: rate(raw('fault-drop-after-commit-rate')),
       },
+      ...optional('secretKey', secretKeySource(raw('secret-key-file'), env, 'OSD_SECRET_KEY', cwd)),
+      ...optional('previousSecretKey', secretKeySource(raw('previous-secret-key-file'), env, 'OSD_PREVIOUS_SECRET_KEY', cwd)),
     },
   };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/**
+ * A key from a file (flag or variable) or from the variable holding the key itself; giving both
+ * is refused rather than guessed at. The key's text is checked here, and never quoted.
+ */
+function secretKeySource(file: { value: string; source: string } | undefined, env: NodeJS.ProcessEnv, keyVariable: string, cwd: string): SecretKeySource | undefined {
+  const inline = env[keyVariable];
+  if (inline !== undefined && inline !== '') {
+    if (file) throw new ConfigError(`${file.source} and ${keyVariable} are both set; give the key once, as a file or as the value`);
+    const decoded = decodeSecretKey(inline);
+    if ('problem' in decoded) throw new ConfigError(`${keyVariable} is not a key: ${decoded.problem}; expected base64 of 32 random bytes (e.g. from \`openssl rand -base64 32\`)`);
+    return { key: decoded.key, source: keyVariable };
+  }
+  if (!file) return undefined;
+  if (file.value.trim() === '') throw new ConfigError(`${file.source} is empty; expected the path of a file holding the key`);
+  return { file: path.resolve(cwd, file.value), source: file.source };
 }
 
 /** The site must satisfy the model's own site schema (the site code becomes part of every package ID). */

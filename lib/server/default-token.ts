@@ -7,17 +7,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { TokenSpec } from './config';
+import { ensurePrivateDir, restrictToOwner, writePrivateFile } from './private-files';
 
 export const DEFAULT_TOKEN_FILE = 'admin-token';
 
 export function defaultAdminToken(dataDir: string): { token: TokenSpec; file: string; created: boolean } {
   const file = path.join(dataDir, DEFAULT_TOKEN_FILE);
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
+  restrictToOwner(file);
   let secret = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
   const created = secret === '';
   if (created) {
     secret = randomBytes(24).toString('base64url');
-    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    fs.rmSync(file, { force: true });
+    writePrivateFile(file, `${secret}\n`);
   }
   return { token: { name: 'admin', role: 'admin', secret }, file, created };
 }

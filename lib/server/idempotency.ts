@@ -28,12 +28,13 @@ export interface IdempotentResult {
 export class IdempotentCreates {
   /**
    * Fingerprints cover request bodies that may contain secrets; a per-store random salt keeps a
-   * fingerprint from being a plain hash of a password.
+   * fingerprint from being a plain hash of a password, and is itself sealed like a secret, so that
+   * the store file alone does not allow testing guesses against a fingerprint.
    */
   private readonly salt: string;
 
   constructor(private readonly store: Store) {
-    this.salt = store.persistentRandom('idempotency-salt');
+    this.salt = store.persistentSecret('idempotency-salt');
     store.purgeIdempotency(new Date(Date.now() - IDEMPOTENCY_RETENTION_MS));
   }
 

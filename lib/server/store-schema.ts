@@ -3,9 +3,22 @@
  * run; opening a store runs the rest, each in its own transaction. Never edit a released
  * migration: append a new one.
  */
-export const MIGRATIONS: readonly string[] = [
+export interface Migration {
+  /** The schema change. */
+  readonly sql: string;
+  /**
+   * A change of the data that needs code (store.ts runs it after `sql`, in the same transaction):
+   * `sealSecrets` seals every secret value stored in plain text by an earlier version (and the
+   * store-wide ones), records the key check value, and then has the store file rewritten so that
+   * no plain text is left in freed space.
+   */
+  readonly rewrite?: 'sealSecrets';
+}
+
+export const MIGRATIONS: readonly Migration[] = [
   // 1: the first schema.
-  `
+  {
+    sql: `
   -- Counters: the next package number per site code ('package-id:CM1') and the global revision
   -- that every write takes (it makes ETags unique even for a program deleted and created again).
   CREATE TABLE counters (
@@ -81,4 +94,21 @@ export const MIGRATIONS: readonly string[] = [
     after  TEXT
   ) STRICT;
   `,
+  },
+  // 2: secrets sealed at rest (secret-cipher.ts). The column holds sealed text from here on; its
+  // new name makes anything that still expects a plain value fail instead of reading ciphertext
+  // as a password. The key check value goes into meta ('secret-key-check').
+  {
+    sql: `
+  ALTER TABLE secrets RENAME COLUMN value TO sealed;
+
+  -- Secrets of the store itself (the idempotency fingerprint salt, which was in meta), sealed
+  -- like the objects' secrets.
+  CREATE TABLE store_secrets (
+    name   TEXT PRIMARY KEY,
+    sealed TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  `,
+    rewrite: 'sealSecrets',
+  },
 ];

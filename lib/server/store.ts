@@ -9,13 +9,19 @@
  *   event loop in between, so a check-then-write (If-Match, uniqueness, references) cannot race.
  * - The store knows rows, not rules: validation, secrets and audit content are decided by the
  *   caller (objects.ts) from the resource model.
+ * - Secret values are sealed (secret-cipher.ts) under a key kept outside the store, each bound to
+ *   its kind, object and JSON pointer; the store checks at open that it is given the key its
+ *   values were sealed with. Freed pages are zeroed (`secure_delete`), and the directory and the
+ *   files (database, WAL, shared memory) are the owner's alone.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { pointer, type KindName, type Lookup } from '../model';
-import { MIGRATIONS } from './store-schema';
+import { ensurePrivateDir, ensurePrivateFile, restrictToOwner } from './private-files';
+import type { SecretCipher, SecretPlace } from './secret-cipher';
+import { sealedWith, type SecretKeys } from './secret-keys';
+import { MIGRATIONS, type Migration } from './store-schema';
 
 export interface StoredObject {
   readonly kind: KindName;
@@ -80,6 +86,12 @@ export interface ObjectFilter {
   readonly version?: string;
 }
 
+interface SecretDbRow {
+  pointer: string;
+  sealed: string | null;
+  version: number;
+}
+
 interface ObjectDbRow {
   kind: string;
   id: string;
@@ -91,24 +103,74 @@ interface ObjectDbRow {
   revision: number;
 }
 
-const DB_FILE = 'osd.sqlite';
+/** What opening the store did to its secrets, for the server to report. */
+export interface SealingReport {
+  /** Secrets an earlier version stored in plain text, sealed now (the file was rewritten). */
+  readonly sealedPlainText?: number;
+  /** Secrets moved from the previous key to the current one (the file was rewritten). */
+  readonly resealed?: number;
+  /** A previous key was given, but the store is sealed with the current one already. */
+  readonly previousKeyUnused?: boolean;
+}
+
+export const DB_FILE = 'osd.sqlite';
+/** SQLite's companions of the database file in WAL mode. */
+const COMPANION_SUFFIXES = ['-wal', '-shm'];
+const KEY_CHECK = 'secret-key-check';
+/**
+ * Set in the transaction that replaces plain text or values sealed with a previous key, cleared
+ * once the file is rewritten: a server stopped in between rewrites it at its next start.
+ */
+const REWRITE_PENDING = 'file-rewrite-pending';
 
 export class Store {
   private readonly db: Database.Database;
   private readonly stmt: Statements;
   private readonly listStatements = new Map<string, Database.Statement<Record<string, string>, ObjectDbRow>>();
+  private readonly cipher: SecretCipher;
+  readonly sealing: SealingReport;
 
-  /** Opens (creating if needed) the store in `dataDir` and brings its schema up to date. */
-  constructor(readonly dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path.join(dataDir, DB_FILE));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    // Another process holding the file (a second server on the same data dir) waits, then fails clearly.
-    this.db.pragma('busy_timeout = 5000');
-    migrate(this.db);
-    this.stmt = prepareStatements(this.db);
+  /**
+   * Opens (creating if needed) the store in `dataDir`, brings its schema up to date, and checks
+   * that `keys.current` (or, for a key change, `keys.previous`) is the key its secrets are sealed
+   * with; throws `SecretKeyMismatch` when neither is.
+   */
+  constructor(
+    readonly dataDir: string,
+    keys: SecretKeys,
+  ) {
+    ensurePrivateDir(dataDir);
+    const file = path.join(dataDir, DB_FILE);
+    // SQLite gives the WAL and shared-memory files the database file's mode: a database file
+    // made 0600 before SQLite opens it makes all three private.
+    ensurePrivateFile(file);
+    for (const suffix of COMPANION_SUFFIXES) restrictToOwner(file + suffix);
+    this.cipher = keys.current.cipher;
+    this.db = new Database(file);
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('foreign_keys = ON');
+      // A deleted or overwritten row (a rotated password) is zeroed, not left in free space.
+      this.db.pragma('secure_delete = ON');
+      // Another process holding the file (a second server on the same data dir) waits, then fails clearly.
+      this.db.pragma('busy_timeout = 5000');
+      const sealedPlainText = migrate(this.db, { sealSecrets: () => sealPlainText(this.db, this.cipher) });
+      const check = metaValue(this.db, KEY_CHECK);
+      if (check === undefined) throw new Error(`the store ${file} has no key check value (meta '${KEY_CHECK}'); it was not written by this server`);
+      let resealed: number | undefined;
+      if (sealedWith(check, keys, file) === 'previous') resealed = reseal(this.db, keys.previous!.cipher, this.cipher);
+      if (metaValue(this.db, REWRITE_PENDING) !== undefined) rewriteFile(this.db);
+      this.sealing = {
+        ...(sealedPlainText !== undefined ? { sealedPlainText } : {}),
+        ...(resealed !== undefined ? { resealed } : {}),
+        ...(keys.previous && resealed === undefined ? { previousKeyUnused: true } : {}),
+      };
+      this.stmt = prepareStatements(this.db);
+    } catch (e) {
+      this.db.close();
+      throw e;
+    }
   }
 
   /** Runs `fn` as one transaction (`BEGIN IMMEDIATE`): all of its writes commit together or not at all. */
@@ -166,13 +228,21 @@ export class Store {
     return this.stmt.counter.get(name, 1)!.value;
   }
 
+  /** The object's secrets, opened. A value that does not open (moved or changed in the file) throws `SecretOpenError`. */
   readSecrets(kind: KindName, id: string): StoredSecret[] {
-    return this.stmt.readSecrets.all(kind, id);
+    return this.stmt.readSecrets.all(kind, id).map((row) => ({
+      pointer: row.pointer,
+      value: row.sealed === null ? null : this.cipher.open(row.sealed, objectSecretPlace(kind, id, row.pointer)),
+      version: row.version,
+    }));
   }
 
   writeSecrets(kind: KindName, id: string, secrets: readonly StoredSecret[]): void {
     this.stmt.deleteSecrets.run(kind, id);
-    for (const s of secrets) this.stmt.insertSecret.run(kind, id, s.pointer, s.value, s.version);
+    for (const s of secrets) {
+      const sealed = s.value === null ? null : this.cipher.seal(s.value, objectSecretPlace(kind, id, s.pointer));
+      this.stmt.insertSecret.run(kind, id, s.pointer, sealed, s.version);
+    }
   }
 
   /** Replaces what `kind`/`id` references. */
@@ -218,12 +288,12 @@ export class Store {
     }));
   }
 
-  /** A random value made once per store and kept (e.g. a salt). */
-  persistentRandom(key: string): string {
-    const found = this.stmt.getMeta.get(key);
-    if (found) return found.value;
+  /** A random value made once per store and kept sealed, like the objects' secrets (e.g. a salt). */
+  persistentSecret(name: string): string {
+    const found = this.stmt.getStoreSecret.get(name);
+    if (found) return this.cipher.open(found.sealed, storeSecretPlace(name));
     const value = randomBytes(32).toString('hex');
-    this.stmt.putMeta.run(key, value);
+    this.stmt.putStoreSecret.run(name, this.cipher.seal(value, storeSecretPlace(name)));
     return value;
   }
 
@@ -248,9 +318,9 @@ function prepareStatements(db: Database.Database) {
     counter: db.prepare<[string, number], { value: number }>(
       'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
     ),
-    readSecrets: db.prepare<[string, string], StoredSecret>('SELECT pointer, value, version FROM secrets WHERE kind = ? AND object_id = ? ORDER BY pointer'),
+    readSecrets: db.prepare<[string, string], SecretDbRow>('SELECT pointer, sealed, version FROM secrets WHERE kind = ? AND object_id = ? ORDER BY pointer'),
     deleteSecrets: db.prepare<[string, string]>('DELETE FROM secrets WHERE kind = ? AND object_id = ?'),
-    insertSecret: db.prepare('INSERT INTO secrets (kind, object_id, pointer, value, version) VALUES (?, ?, ?, ?, ?)'),
+    insertSecret: db.prepare('INSERT INTO secrets (kind, object_id, pointer, sealed, version) VALUES (?, ?, ?, ?, ?)'),
     deleteRefs: db.prepare<[string, string]>('DELETE FROM refs WHERE from_kind = ? AND from_id = ?'),
     insertRef: db.prepare('INSERT OR REPLACE INTO refs (from_kind, from_id, path, to_kind, to_id) VALUES (?, ?, ?, ?, ?)'),
     referrers: db.prepare<[string, string], { kind: string; id: string; path: string; name: string | null; parent_id: string | null }>(
@@ -269,23 +339,104 @@ function prepareStatements(db: Database.Database) {
     listAudit: db.prepare<[number, number], { seq: number; at: string; actor: string; action: string; kind: string; id: string; before: string | null; after: string | null }>(
       'SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?',
     ),
-    getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
-    putMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)'),
+    getStoreSecret: db.prepare<[string], { sealed: string }>('SELECT sealed FROM store_secrets WHERE name = ?'),
+    putStoreSecret: db.prepare('INSERT INTO store_secrets (name, sealed) VALUES (?, ?)'),
   };
 }
 type Statements = ReturnType<typeof prepareStatements>;
 
-function migrate(db: Database.Database): void {
+/**
+ * Runs the migrations the store has not had yet. Returns how many secret values a `sealSecrets`
+ * rewrite sealed in a store that existed before (undefined when none ran, or the store is new).
+ */
+function migrate(db: Database.Database, rewrites: Record<NonNullable<Migration['rewrite']>, () => number>): number | undefined {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(`the store's schema is version ${current}, newer than this server knows (${MIGRATIONS.length}); use a newer server`);
   }
+  let sealed: number | undefined;
   for (let v = current; v < MIGRATIONS.length; v++) {
+    const migration = MIGRATIONS[v];
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]);
+      db.exec(migration.sql);
+      if (migration.rewrite) {
+        const n = rewrites[migration.rewrite]();
+        if (current > 0) sealed = n;
+      }
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
   }
+  return sealed;
+}
+
+/** Where an object's secret belongs: what its sealed value is bound to. */
+function objectSecretPlace(kind: string, id: string, pointer: string): SecretPlace {
+  return { kind, objectId: id, pointer };
+}
+
+/** Where a store-wide secret belongs (no kind of the model is called `store`). */
+function storeSecretPlace(name: string): SecretPlace {
+  return { kind: 'store', objectId: name, pointer: '' };
+}
+
+/**
+ * The `sealSecrets` rewrite: seals the values an earlier version stored in plain text, moves the
+ * idempotency salt from meta into store_secrets, and records the key check value. Returns the
+ * number of the objects' values sealed.
+ */
+function sealPlainText(db: Database.Database, cipher: SecretCipher): number {
+  const sealed = rewriteObjectSecrets(db, (plainText, place) => cipher.seal(plainText, place));
+  const salts = db.prepare<[], { key: string; value: string }>("SELECT key, value FROM meta WHERE key = 'idempotency-salt'").all();
+  for (const s of salts) db.prepare('INSERT INTO store_secrets (name, sealed) VALUES (?, ?)').run(s.key, cipher.seal(s.value, storeSecretPlace(s.key)));
+  db.prepare("DELETE FROM meta WHERE key = 'idempotency-salt'").run();
+  setMeta(db, KEY_CHECK, cipher.keyCheck);
+  if (sealed + salts.length > 0) setMeta(db, REWRITE_PENDING, 'plain text sealed');
+  return sealed;
+}
+
+/** Opens every sealed value with `from` and seals it with `to`, in one transaction. Returns how many of the objects' values. */
+function reseal(db: Database.Database, from: SecretCipher, to: SecretCipher): number {
+  return db
+    .transaction(() => {
+      const again = (sealed: string, place: SecretPlace) => to.seal(from.open(sealed, place), place);
+      const resealed = rewriteObjectSecrets(db, again);
+      const own = db.prepare<[], { name: string; sealed: string }>('SELECT name, sealed FROM store_secrets').all();
+      const update = db.prepare('UPDATE store_secrets SET sealed = ? WHERE name = ?');
+      for (const s of own) update.run(again(s.sealed, storeSecretPlace(s.name)), s.name);
+      setMeta(db, KEY_CHECK, to.keyCheck);
+      setMeta(db, REWRITE_PENDING, 'sealed again with a new key');
+      return resealed;
+    })
+    .immediate();
+}
+
+/** Replaces every stored value of the objects' secrets by what `rewrite` makes of it; returns how many. */
+function rewriteObjectSecrets(db: Database.Database, rewrite: (stored: string, place: SecretPlace) => string): number {
+  const rows = db.prepare<[], { kind: string; object_id: string; pointer: string; sealed: string }>(
+    'SELECT kind, object_id, pointer, sealed FROM secrets WHERE sealed IS NOT NULL',
+  ).all();
+  const update = db.prepare('UPDATE secrets SET sealed = ? WHERE kind = ? AND object_id = ? AND pointer = ?');
+  for (const r of rows) update.run(rewrite(r.sealed, objectSecretPlace(r.kind, r.object_id, r.pointer)), r.kind, r.object_id, r.pointer);
+  return rows.length;
+}
+
+function metaValue(db: Database.Database, key: string): string | undefined {
+  return db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value;
+}
+
+function setMeta(db: Database.Database, key: string, value: string): void {
+  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+}
+
+/**
+ * Rewrites the whole file (VACUUM) and empties the WAL, so that what a rewrite replaced (plain
+ * text of an earlier version, values sealed with a previous key) is nowhere in the files: not in
+ * free space that predates `secure_delete`, not in old WAL frames.
+ */
+function rewriteFile(db: Database.Database): void {
+  db.exec('VACUUM');
+  db.prepare('DELETE FROM meta WHERE key = ?').run(REWRITE_PENDING);
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 function toStoredObject(row: ObjectDbRow): StoredObject {

@@ -10,6 +10,8 @@ const parse = (argv: string[], env: NodeJS.ProcessEnv = {}): ServerConfig => {
   return parsed.config;
 };
 
+const KEY = Buffer.alloc(32, 1).toString('base64');
+
 describe('parseConfig', () => {
   test('defaults', () => {
     const c = parse([]);
@@ -58,12 +60,30 @@ describe('parseConfig', () => {
     ['a token without a role', ['--token', 'ci:s3cret'], {}, /NAME:ROLE:SECRET/],
     ['a token with an unknown role', ['--token', 'ci:owner:s3cret'], {}, /role "owner"; expected admin or reader/],
     ['two tokens with one name', ['--token', 'ci:admin:a', '--token', 'ci:reader:b'], {}, /"ci" is given twice/],
+    ['a key that is not base64', [], { OSD_SECRET_KEY: 'not a key!' }, /OSD_SECRET_KEY is not a key: it is not base64 \(10 characters/],
+    ['a key of 16 bytes', [], { OSD_PREVIOUS_SECRET_KEY: Buffer.alloc(16, 7).toString('base64') }, /OSD_PREVIOUS_SECRET_KEY is not a key: it decodes to 16 bytes, not 32; expected base64 of 32 random bytes/],
+    ['a key given both as a file and as a value', ['--secret-key-file', 'k'], { OSD_SECRET_KEY: KEY }, /--secret-key-file and OSD_SECRET_KEY are both set; give the key once/],
+    ['a key on the command line', ['--secret-key', KEY], {}, /--secret-key is not an option: a key on the command line is visible to every user of the machine; give it in OSD_SECRET_KEY or a file \(--secret-key-file PATH\)/],
+    ['an empty key file path', ['--previous-secret-key-file', ' '], {}, /--previous-secret-key-file is empty/],
   ];
   for (const [what, argv, env, message] of refusals) {
     test(`refuses ${what}`, () => {
       assert.throws(() => parseConfig(argv, env, '/'), (e: unknown) => e instanceof ConfigError && message.test(e.message));
     });
   }
+  test('secret keys: a file (flag over environment) or the key itself from the environment; none by default', () => {
+    assert.equal(parse([]).secretKey, undefined);
+    assert.deepEqual(parse(['--secret-key-file', 'keys/k'], { OSD_SECRET_KEY_FILE: '/elsewhere' }).secretKey, { file: path.resolve('/work', 'keys/k'), source: '--secret-key-file' });
+    assert.deepEqual(parse([], { OSD_PREVIOUS_SECRET_KEY_FILE: '/vault/old' }).previousSecretKey, { file: '/vault/old', source: 'OSD_PREVIOUS_SECRET_KEY_FILE' });
+    const inline = parse([], { OSD_SECRET_KEY: KEY }).secretKey;
+    assert.ok(inline && 'key' in inline);
+    assert.equal(inline.key.toString('base64'), KEY);
+    assert.equal(inline.source, 'OSD_SECRET_KEY');
+  });
+  test('a key error never repeats the key', () => {
+    const almost = KEY.slice(0, 40);
+    assert.throws(() => parseConfig([], { OSD_SECRET_KEY: almost }, '/'), (e: unknown) => e instanceof ConfigError && !e.message.includes(almost));
+  });
   test('a token error never repeats the secret', () => {
     assert.throws(() => parseConfig(['--token', 'ci-super-secret-value'], {}, '/'), (e: unknown) => e instanceof ConfigError && !e.message.includes('super-secret'));
   });

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { startServer, type RunningServer } from '../../lib/server/launch';
 import { taskSequenceBody } from './fixtures';
 import { call } from './http';
+import { openedSecrets } from './store-files';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -28,18 +29,12 @@ function steps(join: unknown, productKey?: unknown): unknown[] {
   ];
 }
 
-/** What the store holds for an object: its body text and its secret rows. */
+/** What the store holds for an object: its body text and its secret rows (opened with the store's key). */
 function stored(id: string): { body: string; secrets: { pointer: string; value: string | null; version: number }[] } {
   const db = new Database(path.join(server.dataDir, 'osd.sqlite'), { readonly: true });
   try {
     const body = (db.prepare('SELECT body FROM objects WHERE kind = ? AND id = ?').get('taskSequence', id) as { body: string }).body;
-    const secrets = db.prepare('SELECT pointer, value, version FROM secrets WHERE object_id = ? ORDER BY pointer').all(id) as {
-      pointer: string;
-      value: string | null;
-      version: number;
-    }[];
-    // Rows come from outside jest's sandbox (better-sqlite3): copy them in, so assert compares plain values.
-    return { body, secrets: Array.from(secrets, (s) => ({ ...s })) };
+    return { body, secrets: openedSecrets(server.dataDir, 'taskSequence', id) };
   } finally {
     db.close();
   }
