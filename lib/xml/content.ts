@@ -1,0 +1,39 @@
+/**
+ * What an element holds, for elements of a known grammar: either child elements (with layout
+ * whitespace between them) or text only.
+ */
+import type { XmlElement } from './document';
+import { invalid, type Location } from './errors';
+
+/** The child elements of an element that may hold no text but layout whitespace; `what` names it in the error. */
+export function elementsOf(element: XmlElement, at: Location, what: string): XmlElement[] {
+  const elements: XmlElement[] = [];
+  for (const child of element.children) {
+    if (child.kind === 'element') elements.push(child);
+    else if (child.text.trim() !== '') throw invalid(at, `${what} holds elements, not text (found "${excerpt(child.text)}")`);
+  }
+  return elements;
+}
+
+/** The text of an element that holds only text; `what` names it in the error. */
+export function textOf(element: XmlElement, at: Location, what: string): string {
+  const text = plainText(element);
+  if (text !== undefined) return text;
+  const nested = element.children.find((c) => c.kind === 'element') as XmlElement;
+  throw invalid(at, `${what} holds only text (found the element <${nested.name}>)`);
+}
+
+/** The text of an element that holds only text, or undefined when it holds elements. */
+export function plainText(element: XmlElement): string | undefined {
+  let text = '';
+  for (const child of element.children) {
+    if (child.kind === 'element') return undefined;
+    text += child.text;
+  }
+  return text;
+}
+
+export function excerpt(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > 30 ? `${trimmed.slice(0, 30)}…` : trimmed;
+}
