@@ -4,9 +4,10 @@
  * parsing object.xml yields the `<sequence>` document as a string). Only the sequence and a few
  * package properties are read; the instance itself is not written back by this layer.
  */
-import { plainText } from './content';
+import { childrenOf, plainText } from './content';
 import type { PackageSummary, Sequence, XmlElement } from './document';
-import { ChildLocations, invalid, TaskSequenceXmlError, type Location } from './errors';
+import { invalid, TaskSequenceXmlError, type Location } from './errors';
+import { packageSummary } from './package-summary';
 import { readSequenceText } from './sequence-text';
 
 export const CIM_INSTANCE = 'INSTANCE';
@@ -31,10 +32,7 @@ export function readCimInstance(root: XmlElement, at: Location): ReadCimInstance
   }
   // CIM names are case-insensitive; ConfigMgr writes them as the class defines them.
   const properties = new Map<string, { value: string | undefined; at: Location }>();
-  const locations = new ChildLocations(at);
-  for (const child of root.children) {
-    if (child.kind !== 'element') continue;
-    const childAt = locations.next(child.name);
+  for (const { element: child, at: childAt } of childrenOf(root, at, 'an <INSTANCE>').rest) {
     const name = child.attributes.find((a) => a.name.toUpperCase() === 'NAME')?.value;
     if (child.name !== 'PROPERTY' || name === undefined) continue;
     const valueElement = child.children.find((c): c is XmlElement => c.kind === 'element' && c.name === 'VALUE');
@@ -47,10 +45,5 @@ export function readCimInstance(root: XmlElement, at: Location): ReadCimInstance
   if (!sequenceProperty.value?.trim()) throw invalid(sequenceProperty.at, 'the Sequence property has no value; it holds the task sequence');
   const context = `in the Sequence property at ${sequenceProperty.at.path}${at.context ? ` ${at.context}` : ''}`;
   const sequence = readSequenceText(sequenceProperty.value, context);
-  const summary: Record<string, string> = {};
-  for (const [field, property] of [['packageId', 'PackageID'], ['name', 'Name'], ['description', 'Description'], ['bootImageId', 'BootImageID']]) {
-    const text = value(property);
-    if (text !== undefined) summary[field] = text;
-  }
-  return { sequence, summary };
+  return { sequence, summary: packageSummary(value) };
 }

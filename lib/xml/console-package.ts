@@ -3,9 +3,10 @@
  * elements and the `<sequence>` inside `<SequenceData>`. Every property element is kept as read;
  * writing puts the known ones in their usual order and the others after them.
  */
-import { elementsOf, plainText } from './content';
+import { childrenOf, plainText } from './content';
 import type { ConsolePackage, PackageSummary, Sequence, XmlAttribute, XmlElement } from './document';
-import { ChildLocations, invalid, type Location } from './errors';
+import { invalid, type Location } from './errors';
+import { packageSummary } from './package-summary';
 import { CONSOLE_PACKAGE, CONSOLE_PACKAGE_ELEMENTS, ELEMENT, SEQUENCE_DATA } from './grammar';
 import { readSequence } from './read-sequence';
 import { readSequenceText } from './sequence-text';
@@ -23,36 +24,28 @@ export interface ReadConsolePackage {
 
 /** `root` must be the `<SmsTaskSequencePackage>` element; `at` is its location. */
 export function readConsolePackage(root: XmlElement, at: Location): ReadConsolePackage {
-  const properties: XmlElement[] = [];
-  let sequence: Sequence | undefined;
-  const locations = new ChildLocations(at);
-  for (const child of elementsOf(root, at, `<${CONSOLE_PACKAGE}>`)) {
-    const childAt = locations.next(child.name);
-    if (child.name !== SEQUENCE_DATA) {
-      properties.push(child);
-      continue;
-    }
-    if (sequence) throw invalid(childAt, `a second <${SEQUENCE_DATA}>; a console export holds one task sequence`);
-    if (child.attributes.length > 0) throw invalid(childAt, `<${SEQUENCE_DATA}> has no attributes (found ${child.attributes[0].name}="${child.attributes[0].value}")`);
-    sequence = readSequenceData(child, childAt);
-  }
-  if (!sequence) throw invalid(at, `a console export holds its task sequence in <${SEQUENCE_DATA}>; this one has no <${SEQUENCE_DATA}>`);
-  const text = (name: string) => {
+  const { one, rest } = childrenOf(root, at, 'a console export', [SEQUENCE_DATA]);
+  const sequenceData = one[SEQUENCE_DATA];
+  if (!sequenceData) throw invalid(at, `a console export holds its task sequence in <${SEQUENCE_DATA}>; this one has no <${SEQUENCE_DATA}>`);
+  const [attribute] = sequenceData.element.attributes;
+  if (attribute) throw invalid(sequenceData.at, `<${SEQUENCE_DATA}> has no attributes (found ${attribute.name}="${attribute.value}")`);
+  const sequence = readSequenceData(sequenceData.element, sequenceData.at);
+  const properties = rest.map((p) => p.element);
+  const summary = packageSummary((name) => {
     const element = properties.find((p) => p.name === name);
     return element && plainText(element);
-  };
-  const summary = definedOnly({ packageId: text('PackageID'), name: text('Name'), description: text('Description'), bootImageId: text('BootImageID') });
+  });
   return { sequence, consolePackage: { attributes: root.attributes.slice(), properties }, summary };
 }
 
-/** `<SequenceData>` holds the `<sequence>` element, or (as some tools write it) the sequence as escaped text. */
+/** `<SequenceData>` holds the `<sequence>` element, or the sequence as escaped text (read the same; written as an element). */
 function readSequenceData(element: XmlElement, at: Location): Sequence {
   const text = plainText(element);
   if (text !== undefined && text.trim() !== '') return readSequenceText(text, `in the text of ${at.path}`);
-  const [first, second] = elementsOf(element, at, `<${SEQUENCE_DATA}>`);
-  if (!first || first.name !== ELEMENT.sequence) throw invalid(at, `<${SEQUENCE_DATA}> holds no <sequence>${first ? ` (found <${first.name}>)` : ''}`);
-  if (second) throw invalid(at, `<${SEQUENCE_DATA}> holds one <sequence> and nothing else (found <${second.name}> after it)`);
-  return readSequence(first, new ChildLocations(at).next(first.name));
+  const [first, second] = childrenOf(element, at, `<${SEQUENCE_DATA}>`).rest;
+  if (!first || first.element.name !== ELEMENT.sequence) throw invalid(at, `<${SEQUENCE_DATA}> holds no <sequence>${first ? ` (found <${first.element.name}>)` : ''}`);
+  if (second) throw invalid(at, `<${SEQUENCE_DATA}> holds one <sequence> and nothing else (found <${second.element.name}> after it)`);
+  return readSequence(first.element, first.at);
 }
 
 /** The 2007 console export of `sequence` with the properties of `pkg`, as XML text (UTF-8 when stored). */
@@ -78,8 +71,4 @@ export function consolePackage(properties: Partial<Record<ConsolePackageProperty
     if (value !== undefined) elements.push(textElement(name, [], value));
   }
   return { attributes, properties: elements };
-}
-
-function definedOnly<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -5,15 +5,7 @@
  * writing the model back loses nothing. Which step types exist and what their variables mean is
  * not known here.
  */
-import type {
-  AttributeValues,
-  EXPRESSION_ATTRIBUTES,
-  GROUP_ATTRIBUTES,
-  OPERATOR_ATTRIBUTES,
-  SEQUENCE_ATTRIBUTES,
-  STEP_ATTRIBUTES,
-  VARIABLE_ATTRIBUTES,
-} from './grammar';
+import type { ATTRIBUTES, AttributeValues } from './grammar';
 
 // ---- plain XML, for what the grammar does not know ---------------------------------------------
 
@@ -51,7 +43,7 @@ interface Extensible {
 }
 
 /** `<variable name= property= hidden=>value</variable>`. */
-export interface Variable extends AttributeValues<typeof VARIABLE_ATTRIBUTES>, Extensible {
+export interface Variable extends AttributeValues<(typeof ATTRIBUTES)['variable']>, Extensible {
   /** The element's text exactly, entities decoded (`''` for an empty element). */
   readonly value: string;
 }
@@ -64,13 +56,13 @@ export interface VariableList extends Extensible {
 }
 
 /** `<operator type="and|or|not">`: nests operands to any depth. */
-export interface ConditionOperator extends AttributeValues<typeof OPERATOR_ATTRIBUTES>, Extensible {
+export interface ConditionOperator extends AttributeValues<(typeof ATTRIBUTES)['operator']>, Extensible {
   readonly kind: 'operator';
   readonly operands: readonly ConditionOperand[];
 }
 
 /** `<expression type="SMS_TaskSequence_…ConditionExpression">` with one `<variable>` per property. */
-export interface ConditionExpression extends AttributeValues<typeof EXPRESSION_ATTRIBUTES>, Extensible {
+export interface ConditionExpression extends AttributeValues<(typeof ATTRIBUTES)['expression']>, Extensible {
   readonly kind: 'expression';
   readonly variables: readonly Variable[];
   /** Child elements other than `<variable>`, written after the variables. */
@@ -86,7 +78,7 @@ export interface Condition extends Extensible {
 }
 
 /** `<step type=…>`: one action. */
-export interface Step extends AttributeValues<typeof STEP_ATTRIBUTES>, Extensible {
+export interface Step extends AttributeValues<(typeof ATTRIBUTES)['step']>, Extensible {
   readonly kind: 'step';
   readonly condition?: Condition;
   /** The text of `<action>` (the command line the client runs), exactly. */
@@ -97,7 +89,7 @@ export interface Step extends AttributeValues<typeof STEP_ATTRIBUTES>, Extensibl
 }
 
 /** `<group name=…>`: nests groups and steps to any depth. */
-export interface Group extends AttributeValues<typeof GROUP_ATTRIBUTES>, Extensible {
+export interface Group extends AttributeValues<(typeof ATTRIBUTES)['group']>, Extensible {
   readonly kind: 'group';
   readonly condition?: Condition;
   readonly children: readonly SequenceNode[];
@@ -107,7 +99,7 @@ export interface Group extends AttributeValues<typeof GROUP_ATTRIBUTES>, Extensi
 export type SequenceNode = Group | Step | XmlElement;
 
 /** `<sequence version=…>`, the content of `SMS_TaskSequencePackage.Sequence`. */
-export interface Sequence extends AttributeValues<typeof SEQUENCE_ATTRIBUTES>, Extensible {
+export interface Sequence extends AttributeValues<(typeof ATTRIBUTES)['sequence']>, Extensible {
   readonly globalVarList?: VariableList;
   readonly children: readonly SequenceNode[];
 }

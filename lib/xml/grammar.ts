@@ -113,49 +113,52 @@ type OptionalKeys<S> = Exclude<keyof S, RequiredKeys<S>>;
 /** The model values of the attributes `S` declares: required ones always there, the others when the XML had them. */
 export type AttributeValues<S> = { readonly [K in RequiredKeys<S>]: ValueOf<S[K]> } & { readonly [K in OptionalKeys<S>]?: ValueOf<S[K]> };
 
-/** `<sequence>` */
-export const SEQUENCE_ATTRIBUTES = {
-  version: required(oneOf(SCHEMA_VERSIONS, 'a known sequence schema version'), 'a sequence needs a version attribute: its schema version, 3.00 or 3.10'),
-} satisfies AttributeSpecs;
+/** The attributes each element of the grammar knows, keyed by element name, in the order they are written. */
+export const ATTRIBUTES = {
+  /** `<sequence>` */
+  sequence: {
+    version: required(oneOf(SCHEMA_VERSIONS, 'a known sequence schema version'), 'a sequence needs a version attribute: its schema version, 3.00 or 3.10'),
+  },
 
-/** `<group>` (`SMS_TaskSequence_Group`; `expand` and the like stay other attributes). */
-export const GROUP_ATTRIBUTES = {
-  name: required(text, 'a group needs a name attribute'),
-  description: optional(text),
-  disable: optional(flag),
-  continueOnError: optional(flag),
-} satisfies AttributeSpecs;
+  /** `<group>` (`SMS_TaskSequence_Group`; `expand` and the like stay other attributes). */
+  group: {
+    name: required(text, 'a group needs a name attribute'),
+    description: optional(text),
+    disable: optional(flag),
+    continueOnError: optional(flag),
+  },
 
-/** `<step>` (an `SMS_TaskSequence_Action` subclass). */
-export const STEP_ATTRIBUTES = {
-  type: required(text, 'a step needs a type attribute: the WMI class of its action, e.g. SMS_TaskSequence_RunCommandLineAction'),
-  name: required(text, 'a step needs a name attribute'),
-  description: optional(text),
-  disable: optional(flag),
-  continueOnError: optional(flag),
-  runIn: optional(text),
-  successCodeList: optional(text),
-  timeout: optional(uint32),
-  retryCount: optional(uint32),
-  runFromNet: optional(flag),
-} satisfies AttributeSpecs;
+  /** `<step>` (an `SMS_TaskSequence_Action` subclass). */
+  step: {
+    type: required(text, 'a step needs a type attribute: the WMI class of its action, e.g. SMS_TaskSequence_RunCommandLineAction'),
+    name: required(text, 'a step needs a name attribute'),
+    description: optional(text),
+    disable: optional(flag),
+    continueOnError: optional(flag),
+    runIn: optional(text),
+    successCodeList: optional(text),
+    timeout: optional(uint32),
+    retryCount: optional(uint32),
+    runFromNet: optional(flag),
+  },
 
-/** `<variable>` in `<defaultVarList>`, `<globalVarList>` and `<expression>`; its text is the value. */
-export const VARIABLE_ATTRIBUTES = {
-  name: required(text, 'a variable needs a name attribute'),
-  property: optional(text),
-  hidden: optional(flag),
-} satisfies AttributeSpecs;
+  /** `<variable>` in `<defaultVarList>`, `<globalVarList>` and `<expression>`; its text is the value. */
+  variable: {
+    name: required(text, 'a variable needs a name attribute'),
+    property: optional(text),
+    hidden: optional(flag),
+  },
 
-/** `<operator>` (`SMS_TaskSequence_ConditionOperator`). */
-export const OPERATOR_ATTRIBUTES = {
-  type: required(oneOf(OPERATOR_TYPES, 'an operator type'), 'an operator needs a type attribute: and, or or not'),
-} satisfies AttributeSpecs;
+  /** `<operator>` (`SMS_TaskSequence_ConditionOperator`). */
+  operator: {
+    type: required(oneOf(OPERATOR_TYPES, 'an operator type'), 'an operator needs a type attribute: and, or or not'),
+  },
 
-/** `<expression>` (an `SMS_TaskSequence_ConditionExpression` subclass). */
-export const EXPRESSION_ATTRIBUTES = {
-  type: required(text, 'an expression needs a type attribute: the WMI class of its test, e.g. SMS_TaskSequence_VariableConditionExpression'),
-} satisfies AttributeSpecs;
+  /** `<expression>` (an `SMS_TaskSequence_ConditionExpression` subclass). */
+  expression: {
+    type: required(text, 'an expression needs a type attribute: the WMI class of its test, e.g. SMS_TaskSequence_VariableConditionExpression'),
+  },
+} satisfies Record<string, AttributeSpecs>;
 
 /**
  * Children of the 2007 console export `<SmsTaskSequencePackage>`, in the order they are written

@@ -17,101 +17,60 @@ import type {
   VariableList,
   XmlElement,
 } from './document';
-import { elementsOf, textOf } from './content';
-import { ChildLocations, invalid, type Location } from './errors';
-import {
-  ELEMENT,
-  EXPRESSION_ATTRIBUTES,
-  GROUP_ATTRIBUTES,
-  OPERATOR_ATTRIBUTES,
-  SEQUENCE_ATTRIBUTES,
-  STEP_ATTRIBUTES,
-  VARIABLE_ATTRIBUTES,
-} from './grammar';
+import { childrenOf, textOf, type Placed } from './content';
+import { invalid, type Location } from './errors';
+import { ATTRIBUTES, ELEMENT } from './grammar';
 
 /** `element` must be the `<sequence>` element; `at` is its location. */
 export function readSequence(element: XmlElement, at: Location): Sequence {
-  const { values, other } = readAttributes(element, SEQUENCE_ATTRIBUTES, at);
-  let globalVarList: VariableList | undefined;
-  const children: SequenceNode[] = [];
-  const locations = new ChildLocations(at);
-  for (const child of elementsOf(element, at, 'a sequence')) {
-    const childAt = locations.next(child.name);
-    if (child.name === ELEMENT.globalVarList) {
-      if (globalVarList) throw repeated(childAt, 'globalVarList', 'a sequence');
-      globalVarList = readVariableList(child, childAt);
-    } else {
-      children.push(readNode(child, childAt));
-    }
-  }
-  return { ...values, otherAttributes: other, ...(globalVarList && { globalVarList }), children };
+  const { values, other } = readAttributes(element, ATTRIBUTES.sequence, at);
+  const { one, rest } = childrenOf(element, at, 'a sequence', [ELEMENT.globalVarList]);
+  return {
+    ...values,
+    otherAttributes: other,
+    ...(one.globalVarList && { globalVarList: readVariableList(one.globalVarList) }),
+    children: rest.map(readNode),
+  };
 }
 
-function readNode(element: XmlElement, at: Location): SequenceNode {
+function readNode({ element, at }: Placed): SequenceNode {
   if (element.name === ELEMENT.group) return readGroup(element, at);
   if (element.name === ELEMENT.step) return readStep(element, at);
   return element;
 }
 
 function readGroup(element: XmlElement, at: Location): Group {
-  const { values, other } = readAttributes(element, GROUP_ATTRIBUTES, at);
-  let condition: Condition | undefined;
-  const children: SequenceNode[] = [];
-  const locations = new ChildLocations(at);
-  for (const child of elementsOf(element, at, 'a group')) {
-    const childAt = locations.next(child.name);
-    if (child.name === ELEMENT.condition) {
-      if (condition) throw repeated(childAt, 'condition', 'a group');
-      condition = readCondition(child, childAt);
-    } else {
-      children.push(readNode(child, childAt));
-    }
-  }
-  return { kind: 'group', ...values, otherAttributes: other, ...(condition && { condition }), children };
+  const { values, other } = readAttributes(element, ATTRIBUTES.group, at);
+  const { one, rest } = childrenOf(element, at, 'a group', [ELEMENT.condition]);
+  return { kind: 'group', ...values, otherAttributes: other, ...(one.condition && { condition: readCondition(one.condition) }), children: rest.map(readNode) };
 }
 
 function readStep(element: XmlElement, at: Location): Step {
-  const { values, other } = readAttributes(element, STEP_ATTRIBUTES, at);
-  let condition: Condition | undefined;
-  let action: string | undefined;
-  let defaultVarList: VariableList | undefined;
-  const otherElements: XmlElement[] = [];
-  const locations = new ChildLocations(at);
-  for (const child of elementsOf(element, at, 'a step')) {
-    const childAt = locations.next(child.name);
-    if (child.name === ELEMENT.condition) {
-      if (condition) throw repeated(childAt, 'condition', 'a step');
-      condition = readCondition(child, childAt);
-    } else if (child.name === ELEMENT.action) {
-      if (action !== undefined) throw repeated(childAt, 'action', 'a step');
-      if (child.attributes.length > 0) throw invalid(childAt, `<action> has no attributes (found ${child.attributes[0].name}="${child.attributes[0].value}")`);
-      action = textOf(child, childAt, '<action>');
-    } else if (child.name === ELEMENT.defaultVarList) {
-      if (defaultVarList) throw repeated(childAt, 'defaultVarList', 'a step');
-      defaultVarList = readVariableList(child, childAt);
-    } else {
-      otherElements.push(child);
-    }
-  }
+  const { values, other } = readAttributes(element, ATTRIBUTES.step, at);
+  const { one, rest } = childrenOf(element, at, 'a step', [ELEMENT.condition, ELEMENT.action, ELEMENT.defaultVarList]);
   return {
     kind: 'step',
     ...values,
     otherAttributes: other,
-    ...(condition && { condition }),
-    ...(action !== undefined && { action }),
-    ...(defaultVarList && { defaultVarList }),
-    otherElements,
+    ...(one.condition && { condition: readCondition(one.condition) }),
+    ...(one.action && { action: readAction(one.action) }),
+    ...(one.defaultVarList && { defaultVarList: readVariableList(one.defaultVarList) }),
+    otherElements: rest.map((p) => p.element),
   };
 }
 
-function readCondition(element: XmlElement, at: Location): Condition {
+function readAction({ element, at }: Placed): string {
+  const [attribute] = element.attributes;
+  if (attribute) throw invalid(at, `<action> has no attributes (found ${attribute.name}="${attribute.value}")`);
+  return textOf(element, at, '<action>');
+}
+
+function readCondition({ element, at }: Placed): Condition {
   return { otherAttributes: element.attributes.slice(), operands: readOperands(element, at, 'a condition') };
 }
 
-function readOperands(element: XmlElement, at: Location, what: string): ConditionOperand[] {
-  const locations = new ChildLocations(at);
-  return elementsOf(element, at, what).map((child) => {
-    const childAt = locations.next(child.name);
+function readOperands(element: XmlElement, at: Location, owner: string): ConditionOperand[] {
+  return childrenOf(element, at, owner).rest.map(({ element: child, at: childAt }) => {
     if (child.name === ELEMENT.operator) return readOperator(child, childAt);
     if (child.name === ELEMENT.expression) return readExpression(child, childAt);
     return child;
@@ -119,26 +78,23 @@ function readOperands(element: XmlElement, at: Location, what: string): Conditio
 }
 
 function readOperator(element: XmlElement, at: Location): ConditionOperator {
-  const { values, other } = readAttributes(element, OPERATOR_ATTRIBUTES, at);
+  const { values, other } = readAttributes(element, ATTRIBUTES.operator, at);
   return { kind: 'operator', ...values, otherAttributes: other, operands: readOperands(element, at, 'an operator') };
 }
 
 function readExpression(element: XmlElement, at: Location): ConditionExpression {
-  const { values, other } = readAttributes(element, EXPRESSION_ATTRIBUTES, at);
-  const { variables, otherElements } = readVariables(element, at, 'an expression');
-  return { kind: 'expression', ...values, otherAttributes: other, variables, otherElements };
+  const { values, other } = readAttributes(element, ATTRIBUTES.expression, at);
+  return { kind: 'expression', ...values, otherAttributes: other, ...readVariables(element, at, 'an expression') };
 }
 
-function readVariableList(element: XmlElement, at: Location): VariableList {
+function readVariableList({ element, at }: Placed): VariableList {
   return { otherAttributes: element.attributes.slice(), ...readVariables(element, at, `<${element.name}>`) };
 }
 
-function readVariables(element: XmlElement, at: Location, what: string): { variables: Variable[]; otherElements: XmlElement[] } {
+function readVariables(element: XmlElement, at: Location, owner: string): { variables: Variable[]; otherElements: XmlElement[] } {
   const variables: Variable[] = [];
   const otherElements: XmlElement[] = [];
-  const locations = new ChildLocations(at);
-  for (const child of elementsOf(element, at, what)) {
-    const childAt = locations.next(child.name);
+  for (const { element: child, at: childAt } of childrenOf(element, at, owner).rest) {
     if (child.name === ELEMENT.variable) variables.push(readVariable(child, childAt));
     else otherElements.push(child);
   }
@@ -146,10 +102,6 @@ function readVariables(element: XmlElement, at: Location, what: string): { varia
 }
 
 function readVariable(element: XmlElement, at: Location): Variable {
-  const { values, other } = readAttributes(element, VARIABLE_ATTRIBUTES, at);
+  const { values, other } = readAttributes(element, ATTRIBUTES.variable, at);
   return { ...values, otherAttributes: other, value: textOf(element, at, 'a variable') };
-}
-
-function repeated(at: Location, name: string, owner: string): Error {
-  return invalid(at, `a second <${name}>; ${owner} has at most one`);
 }

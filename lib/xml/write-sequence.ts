@@ -5,22 +5,14 @@
  */
 import { writeAttributes } from './attributes';
 import type { Condition, ConditionOperand, Group, Sequence, SequenceNode, Step, Variable, VariableList, XmlElement } from './document';
-import {
-  ELEMENT,
-  EXPRESSION_ATTRIBUTES,
-  GROUP_ATTRIBUTES,
-  OPERATOR_ATTRIBUTES,
-  SEQUENCE_ATTRIBUTES,
-  STEP_ATTRIBUTES,
-  VARIABLE_ATTRIBUTES,
-} from './grammar';
+import { ATTRIBUTES, ELEMENT } from './grammar';
 import { element, textElement } from './write-xml';
 
 export function sequenceElement(sequence: Sequence): XmlElement {
   const children: XmlElement[] = [];
   if (sequence.globalVarList) children.push(variableListElement(ELEMENT.globalVarList, sequence.globalVarList));
   for (const node of sequence.children) children.push(nodeElement(node));
-  return element(ELEMENT.sequence, writeAttributes(sequence, SEQUENCE_ATTRIBUTES, sequence.otherAttributes), children);
+  return element(ELEMENT.sequence, writeAttributes(sequence, ATTRIBUTES.sequence, sequence.otherAttributes), children);
 }
 
 function nodeElement(node: SequenceNode): XmlElement {
@@ -33,7 +25,7 @@ function groupElement(group: Group): XmlElement {
   const children: XmlElement[] = [];
   if (group.condition) children.push(conditionElement(group.condition));
   for (const node of group.children) children.push(nodeElement(node));
-  return element(ELEMENT.group, writeAttributes(group, GROUP_ATTRIBUTES, group.otherAttributes), children);
+  return element(ELEMENT.group, writeAttributes(group, ATTRIBUTES.group, group.otherAttributes), children);
 }
 
 function stepElement(step: Step): XmlElement {
@@ -42,7 +34,7 @@ function stepElement(step: Step): XmlElement {
   if (step.action !== undefined) children.push(textElement(ELEMENT.action, [], step.action));
   if (step.defaultVarList) children.push(variableListElement(ELEMENT.defaultVarList, step.defaultVarList));
   children.push(...step.otherElements);
-  return element(ELEMENT.step, writeAttributes(step, STEP_ATTRIBUTES, step.otherAttributes), children);
+  return element(ELEMENT.step, writeAttributes(step, ATTRIBUTES.step, step.otherAttributes), children);
 }
 
 function conditionElement(condition: Condition): XmlElement {
@@ -51,11 +43,11 @@ function conditionElement(condition: Condition): XmlElement {
 
 function operandElement(operand: ConditionOperand): XmlElement {
   if (operand.kind === 'operator') {
-    return element(ELEMENT.operator, writeAttributes(operand, OPERATOR_ATTRIBUTES, operand.otherAttributes), operand.operands.map(operandElement));
+    return element(ELEMENT.operator, writeAttributes(operand, ATTRIBUTES.operator, operand.otherAttributes), operand.operands.map(operandElement));
   }
   if (operand.kind === 'expression') {
     const children = [...operand.variables.map(variableElement), ...operand.otherElements];
-    return element(ELEMENT.expression, writeAttributes(operand, EXPRESSION_ATTRIBUTES, operand.otherAttributes), children);
+    return element(ELEMENT.expression, writeAttributes(operand, ATTRIBUTES.expression, operand.otherAttributes), children);
   }
   return operand;
 }
@@ -65,5 +57,5 @@ function variableListElement(name: string, list: VariableList): XmlElement {
 }
 
 function variableElement(variable: Variable): XmlElement {
-  return textElement(ELEMENT.variable, writeAttributes(variable, VARIABLE_ATTRIBUTES, variable.otherAttributes), variable.value);
+  return textElement(ELEMENT.variable, writeAttributes(variable, ATTRIBUTES.variable, variable.otherAttributes), variable.value);
 }

@@ -83,7 +83,7 @@ describe('the 2007 wrapper and embedded sequences', () => {
 
   test('a second SequenceData is refused', () => {
     const text = fixtureText('containers/console-package-2007.xml').replace('<SourceDate>', '<SequenceData><sequence version="3.00"/></SequenceData><SourceDate>');
-    expect(failure(text).message).toBe('/SmsTaskSequencePackage/SequenceData: a second <SequenceData>; a console export holds one task sequence');
+    expect(failure(text).message).toBe('/SmsTaskSequencePackage/SequenceData: a second <SequenceData>; a console export has at most one');
   });
 });
 
