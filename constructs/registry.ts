@@ -57,6 +57,9 @@ export class ModelRegistry {
   /** Values with defaults, per object; emptied whenever an object changes. */
   private readonly values = new Map<LocalObject, Record<string, unknown>>();
   private programIndex?: Map<string, LocalObject>;
+  private currentGeneration = 0;
+  /** The stacks whose objects passed the synth-time checks, and in which state of the app. */
+  private readonly checkedStacks = new Map<TerraformStack, number>();
 
   private constructor() {}
 
@@ -88,6 +91,22 @@ export class ModelRegistry {
   changed(): void {
     this.values.clear();
     this.programIndex = undefined;
+    this.currentGeneration++;
+  }
+
+  /** The state of the app: it changes whenever an object is added or changed, and invalidates earlier findings. */
+  get generation(): number {
+    return this.currentGeneration;
+  }
+
+  /** Whether every object of `stack` passed the synth-time checks in the app's current state. */
+  isChecked(stack: TerraformStack): boolean {
+    return this.checkedStacks.get(stack) === this.currentGeneration;
+  }
+
+  /** Records that every object of `stack` passed the synth-time checks in the app's current state. */
+  markChecked(stack: TerraformStack): void {
+    this.checkedStacks.set(stack, this.currentGeneration);
   }
 
   /** The objects of `kind` created in the app, in the order they were constructed. */
