@@ -4,21 +4,17 @@
  * to reference than a tools package, but every tool update then means rebuilding the boot image.
  */
 import type { Construct } from 'constructs';
-import type { Static } from '@sinclair/typebox';
-import { BootImageSchema } from '../lib/model';
-import { modelFromProps, type IdWriter, type WithReferences } from './model-props';
+import { KINDS } from '../lib/model';
+import type { BootImageProps } from './generated/props';
 import { OsdObject } from './osd-object';
-import { type IBootImage, type IDriverPackage } from './references';
+import { BOOT_IMAGE_PROPS } from './props-spec';
+import type { IBootImage } from './references';
 import { importPackage } from './imported-package';
-
-/**
- * Props of a `BootImage`: the model's boot image fields, with `driverPackages` (references) in
- * place of driver package IDs.
- */
-export type BootImageProps = WithReferences<Omit<Static<typeof BootImageSchema>, 'id'>, { driverPackageIds: IDriverPackage[] }>;
 
 /** A Windows PE boot image (x86 or x64). */
 export class BootImage extends OsdObject implements IBootImage {
+  static readonly tfResourceType: string = KINDS.bootImage.terraformType;
+
   /** A reference to a boot image that exists on the server (its tools, if any, are unknown at synth). */
   static fromPackageId(scope: Construct, id: string, packageId: string): IBootImage {
     return importPackage<IBootImage>(scope, id, 'bootImage', 'boot image', packageId, { bootImageId: packageId });
@@ -27,17 +23,8 @@ export class BootImage extends OsdObject implements IBootImage {
   /** The boot image package ID, a token until it exists. */
   readonly bootImageId: string;
 
-  constructor(
-    scope: Construct,
-    id: string,
-    private readonly props: BootImageProps,
-  ) {
-    super(scope, id, 'bootImage');
+  constructor(scope: Construct, id: string, props: BootImageProps) {
+    super(scope, id, { kind: 'bootImage', props, specs: [BOOT_IMAGE_PROPS] });
     this.bootImageId = this.objectId;
-    this.assertWellFormed();
-  }
-
-  modelInput(ids: IdWriter): Record<string, unknown> {
-    return modelFromProps(BootImageSchema, this.props, ids);
   }
 }

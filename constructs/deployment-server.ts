@@ -9,9 +9,9 @@ import type { Construct } from 'constructs';
 import { Annotations, TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Value } from '@sinclair/typebox/value';
 import { ProviderConfigSchema, type ProviderConfig } from '../lib/provider/provider-config';
-import { isWithin, pointerSegments, show, toTerraformValue, type ConfigMgrVersion } from '../lib/model';
+import { isWithin, pointerSegments, show, toTerraformValue } from '../lib/model';
 import { PROVIDER_SOURCE, projectVersion } from '../lib/provider/install-paths';
-import type { Simplify } from './model-props';
+import type { DeploymentServerProps } from './generated/props';
 import { ModelRegistry } from './registry';
 import { tokenPaths } from './checking';
 
@@ -20,30 +20,21 @@ export { PROVIDER_SOURCE };
 /** The provider version this library's resources are written for: the project's own version (package.json). */
 export const PROVIDER_VERSION: string = projectVersion();
 
-/** Props of a `DeploymentServer`. Every provider setting is optional: the provider reads OSD_* environment variables for what is left out. */
-export type DeploymentServerProps = Simplify<
-  ProviderConfig & {
-    /**
-     * The site's ConfigMgr version, when known. Construct-only (not sent to the provider): it lets
-     * synth refuse a USMT package the site cannot use (R5: 2007 and SP1 take USMT 3.0, SP2 also 4.0).
-     * @default unknown: the server checks at plan and apply
-     */
-    readonly configMgrVersion?: ConfigMgrVersion;
-  }
->;
-
 /**
  * The deployment server of a stack (one per stack). Keep the token out of the props: the provider
  * reads `OSD_TOKEN` from its environment at plan and apply, so the token is never written to
  * cdk.tf.json. If it must be configured, pass a sensitive TerraformVariable's value.
  */
 export class DeploymentServer extends TerraformProvider {
+  /** The provider's name, as cdktf's matchers (`toHaveProvider(DeploymentServer)`) look it up. */
+  static readonly tfResourceType = 'osd';
+
   /** The provider configuration, as given (model names). */
   private readonly config: ProviderConfig;
 
   constructor(scope: Construct, id: string, props: DeploymentServerProps = {}) {
     super(scope, id, {
-      terraformResourceType: 'osd',
+      terraformResourceType: DeploymentServer.tfResourceType,
       terraformProviderSource: PROVIDER_SOURCE,
       terraformGeneratorMetadata: { providerName: 'osd', providerVersion: PROVIDER_VERSION },
     });

@@ -9,39 +9,8 @@
  */
 import type { HardwareKind } from '../lib/model';
 import { Condition } from './conditions';
-import type { ActionModel, Simplify } from './model-props';
-import { RunCommandLine, type StepCommonProps } from './steps';
-import type { IToolsPackage } from './references';
-
-/** Props of a hardware step. */
-export type HardwareStepProps = Simplify<
-  StepCommonProps &
-    Omit<ActionModel<'runCommandLine'>, 'commandLine' | 'packageId' | 'hardware'> & {
-      /**
-       * The computer model the step is for, as `Win32_ComputerSystem.Model` reports it (e.g.
-       * `'PowerEdge R710'`, `'ProLiant DL380 G6'`): the step runs only on computers whose model
-       * contains it.
-       */
-      readonly computerModel: string;
-      /**
-       * The vendor tools package the tool comes from.
-       * @default none: the tool is included in the task sequence's boot image (its includedTools)
-       */
-      readonly tools?: IToolsPackage;
-      /** The vendor tool to run, e.g. `'raidcfg.exe'`, `'X:\\Tools\\hpacuscripting.exe'`. */
-      readonly tool: string;
-      /** The settings file, relative to the tools package (e.g. `'raid\\r710-raid5.ini'`). */
-      readonly configFile?: string;
-      /**
-       * How the tool takes the file, written right before it: `'-i '` gives `-i raid\r710.ini`,
-       * `'-i='` gives `-i=raid\r710.ini`.
-       * @default '' (the file is the last argument on its own)
-       */
-      readonly configFileSwitch?: string;
-      /** Further arguments, before the file (e.g. `'/s /f'`). */
-      readonly parameters?: string;
-    }
->;
+import type { HardwareStepProps } from './generated/props';
+import { RunCommandLine } from './steps';
 
 /** Quotes an argument that contains spaces. */
 const argument = (text: string) => (/\s/.test(text) && !/^".*"$/.test(text) ? `"${text}"` : text);

@@ -14,6 +14,7 @@ export * from './conditions';
 export * from './steps';
 export * from './hardware-steps';
 export * from './task-sequence';
+export type * from './generated/props';
 export {
   OSD_REFERENCE,
   type IOsdObject,
@@ -29,5 +30,5 @@ export {
   type ITaskSequence,
   type ObjectReference,
 } from './references';
-export { OsdObject, ModelResource } from './osd-object';
+export { OsdObject, ModelResource, type ObjectDefinition } from './osd-object';
 export type { WithReferences, ReferencePropName, ActionModel, Simplify } from './model-props';

@@ -1,15 +1,17 @@
 /**
- * How construct props are derived from the resource model.
+ * How construct props map to the resource model's fields.
  *
- * The model (lib/model) states each object's fields once, as TypeBox schemas. Construct props are
- * those same fields with one change: a field that holds another object's server-assigned ID
- * (`packageId`, `bootImageId`, `driverPackageIds`, …) becomes a typed reference to the construct
- * (`package: IPackage`, `bootImage: IBootImage`, `driverPackages: IDriverPackage[]`), so stack
- * authors never handle ID strings. The types here do that renaming at compile time, and
- * `modelFromProps` undoes it at run time, driven by the schema's own `references` keyword.
+ * Construct props are the model's fields (lib/model) with the changes `props-spec.ts` lists for
+ * each construct. The one change every construct shares: a field that holds another object's
+ * server-assigned ID (`packageId`, `bootImageId`, `driverPackageIds`, …) is a typed reference to the
+ * construct (`package: IPackage`, `bootImage: IBootImage`, `driverPackages: IDriverPackage[]`),
+ * so stack authors never handle ID strings. `specFields` states that mapping; the generated props
+ * interfaces (constructs/generated/props.ts) are written from it and `modelFromProps` undoes it
+ * at synth, driven by the schema's own `references` keyword.
  */
-import type { Static, TObject, TSchema } from '@sinclair/typebox';
+import type { Static, TSchema } from '@sinclair/typebox';
 import { keyword, type ACTIONS, type ActionName, type KindName } from '../lib/model';
+import type { PropSpec } from './props-spec';
 
 /** Flattens an intersection so editors show one plain object type. */
 export type Simplify<T> = { [K in keyof T]: T[K] } & {};
@@ -23,7 +25,8 @@ type OptionalKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? K : never }[k
 /**
  * The model fields `T` with each reference field named in `R` replaced by a typed reference:
  * `WithReferences<{ packageId?: string; x: number }, { packageId: IPackage }>` is
- * `{ package?: IPackage; x: number }`. Whether a field is required carries over.
+ * `{ package?: IPackage; x: number }`. Whether a field is required carries over. The generated
+ * props are checked against it (test/constructs/model-props.test.ts).
  */
 export type WithReferences<T, R extends { [K in keyof R]: unknown }> = Simplify<
   Omit<T, keyof R> & {
@@ -51,6 +54,33 @@ export function referencedKind(schema: TSchema): KindName | undefined {
   return undefined;
 }
 
+/** A model field that is a prop, and under which name. */
+export interface SpecField {
+  /** The model's field name. */
+  readonly field: string;
+  readonly schema: TSchema;
+  /** The prop's name. */
+  readonly prop: string;
+  /** For a reference field: the kind of object it refers to. */
+  readonly references?: KindName;
+  readonly required: boolean;
+}
+
+/** The model fields of `spec`'s schema that are props (its own, not those of the interfaces it extends). */
+export function specFields(spec: PropSpec): SpecField[] {
+  if (!spec.schema) return [];
+  const required = new Set(spec.schema.required ?? []);
+  const out: SpecField[] = [];
+  for (const [field, schema] of Object.entries(spec.schema.properties as Record<string, TSchema>)) {
+    if (schema.readOnly || spec.omit?.includes(field) || (spec.pick && !spec.pick.includes(field))) continue;
+    const references = referencedKind(schema);
+    const prop = spec.rename?.[field] ?? (references ? referencePropName(field) : field);
+    const isRequired = spec.required?.includes(field) || (required.has(field) && !spec.optional?.includes(field));
+    out.push({ field, schema, prop, ...(references ? { references } : {}), required: Boolean(isRequired) });
+  }
+  return out;
+}
+
 /**
  * Writes a typed reference as the ID string the model expects: a token when rendering, a stand-in
  * ID when validating. `expected` is the kind the field refers to and `field` the prop's name, for
@@ -59,25 +89,18 @@ export function referencedKind(schema: TSchema): KindName | undefined {
 export type IdWriter = (reference: unknown, expected: KindName, field: string) => string;
 
 /**
- * Builds the model-shaped value of an object from construct props: every top-level field of
- * `schema` is copied from the prop of the same name, except reference fields, which are read from
- * their renamed prop and written by `ids`. Props that are not model fields are ignored, so a
- * construct may take extra, construct-only props.
+ * The model-shaped fields of `spec` read from construct props: each field from its prop, a
+ * reference written by `ids`. Props that are not fields of `spec` are ignored, so a construct's
+ * other props (extra ones, those of another spec) pass through untouched.
  */
-export function modelFromProps(schema: TObject, props: object, ids: IdWriter): Record<string, unknown> {
+export function modelFromProps(spec: PropSpec, props: object, ids: IdWriter): Record<string, unknown> {
   const source = props as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [field, fieldSchema] of Object.entries(schema.properties as Record<string, TSchema>)) {
-    if (fieldSchema.readOnly) continue;
-    const kind = referencedKind(fieldSchema);
-    if (kind) {
-      const prop = referencePropName(field);
-      const ref = source[prop];
-      if (ref === undefined) continue;
-      out[field] = Array.isArray(ref) ? ref.map((r, i) => ids(r, kind, `${prop}[${i}]`)) : ids(ref, kind, prop);
-    } else if (source[field] !== undefined) {
-      out[field] = source[field];
-    }
+  for (const { field, prop, references } of specFields(spec)) {
+    const value = source[prop];
+    if (value === undefined) continue;
+    if (references) out[field] = Array.isArray(value) ? value.map((r, i) => ids(r, references, `${prop}[${i}]`)) : ids(value, references, prop);
+    else out[field] = value;
   }
   return out;
 }

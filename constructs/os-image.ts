@@ -7,24 +7,21 @@
  * own. Both are checked or advised at synth.
  */
 import type { Construct } from 'constructs';
-import type { Static } from '@sinclair/typebox';
-import { OsImageSchema } from '../lib/model';
-import { modelFromProps, type IdWriter, type Simplify } from './model-props';
+import { KINDS } from '../lib/model';
+import type { OsImageProps } from './generated/props';
 import { OsdObject } from './osd-object';
-import { type IOsImage } from './references';
+import { OS_IMAGE_PROPS } from './props-spec';
+import type { IOsImage } from './references';
 import { importPackage } from './imported-package';
 import { ModelRegistry } from './registry';
-
-type OsImageModel = Static<typeof OsImageSchema>;
-
-/** Props of an `OsImage`: the model's OS image fields (the ID is the server's). */
-export type OsImageProps = Simplify<Omit<OsImageModel, 'id'>>;
 
 /** Fields that tell people which image it is, not what it contains. */
 const IDENTITY_FIELDS = new Set(['name', 'version', 'description', 'sourcePath', 'bakedProperties']);
 
 /** A captured operating system image (`.wim`), applied by Apply Operating System steps. */
 export class OsImage extends OsdObject implements IOsImage {
+  static readonly tfResourceType: string = KINDS.osImage.terraformType;
+
   /** A reference to an OS image that exists on the server (e.g. `'CM100020'`). */
   static fromPackageId(scope: Construct, id: string, packageId: string): IOsImage {
     return importPackage<IOsImage>(scope, id, 'osImage', 'OS image', packageId, { osImageId: packageId });
@@ -35,14 +32,9 @@ export class OsImage extends OsdObject implements IOsImage {
   private readonly props: OsImageProps;
 
   constructor(scope: Construct, id: string, props: OsImageProps) {
-    super(scope, id, 'osImage');
+    super(scope, id, { kind: 'osImage', props, specs: [OS_IMAGE_PROPS] });
     this.props = props;
     this.osImageId = this.objectId;
-    this.assertWellFormed();
-  }
-
-  modelInput(ids: IdWriter): Record<string, unknown> {
-    return modelFromProps(OsImageSchema, this.props, ids);
   }
 
   /** R7: an image without a version; R8: baked-in properties and images that differ only by them. */

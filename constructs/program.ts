@@ -3,58 +3,31 @@
  */
 import { Construct } from 'constructs';
 import type { ITerraformDependable } from 'cdktf';
-import type { Static } from '@sinclair/typebox';
-import { ProgramSchema } from '../lib/model';
-import { modelFromProps, type IdWriter, type Simplify, type WithReferences } from './model-props';
-import { OsdObject } from './osd-object';
-import { expectReference, importedObject, type IPackage, type IProgram } from './references';
-
-type ProgramModel = Static<typeof ProgramSchema>;
-
-/** "Run another program first", with the other program as a reference. Operating system deployment refuses it (R1). */
-export type ProgramDependency = Simplify<Omit<NonNullable<ProgramModel['runFirst']>, 'packageId' | 'program'> & { readonly program: IProgram }>;
+import { KINDS, installableProgramIssues, objectId, type Issue, type Program as ProgramModel } from '../lib/model';
+import type { ProgramDependency, ProgramProps } from './generated/props';
+import { modelFromProps, type IdWriter } from './model-props';
+import { OsdObject, constructPath } from './osd-object';
+import { PROGRAM_DEPENDENCY_PROPS, PROGRAM_OPTIONS, PROGRAM_PROPS } from './props-spec';
+import { OSD_REFERENCE, expectReference, referenceOf, type IPackage, type IProgram, type ObjectReference } from './references';
+import { ModelRegistry } from './registry';
 
 /**
- * A program's settings, as `Package.addProgram` takes them: the model's program fields, minus the
- * package (implied) and the read-only flags word.
- */
-export type ProgramOptions = Simplify<
-  Omit<ProgramModel, 'packageId' | 'name' | 'flags' | 'runFirst'> & {
-    /**
-     * Program name (`ProgramName`, ≤ 50 characters). It cannot change once created.
-     * @default the construct id
-     */
-    readonly name?: string;
-    /** Run another program first. Not supported by operating system deployment: a step may not install such a program (R1). */
-    readonly runFirst?: ProgramDependency;
-  }
->;
-
-/** Props of a `Program`: its settings and the package it belongs to (which may be imported). */
-export type ProgramProps = Simplify<ProgramOptions & WithReferences<Pick<ProgramModel, 'packageId'>, { packageId: IPackage }>>;
-
-/**
- * A program of a package. Defaults differ from the ConfigMgr console's on purpose: a program made
- * here is meant to be installed by a task sequence, so it runs with administrative rights whether
- * or not a user is logged on (for the client package: only when no user is logged on, R4).
+ * A program of a package. Unless `forTaskSequence` is false, its defaults are those an Install
+ * Software step needs (run whether or not a user is logged on, with administrative rights), not
+ * the ConfigMgr console's; a program of the client package runs only when no user is logged on (R4).
  */
 export class Program extends OsdObject implements IProgram {
+  static readonly tfResourceType: string = KINDS.program.terraformType;
+
   /**
-   * A reference to program `name` of `pkg`. When `pkg` is created in this app and has a program of
-   * that name, that program is returned; otherwise the program is taken to exist on the server
-   * (for a package created in this app that is an error at synth: R2).
+   * A reference, made under `scope` as `id`, to program `name` of `pkg`. When this app gives `pkg`
+   * a program of that name (before or after this call), the reference is to that program;
+   * otherwise the program is taken to exist on the server (for a package created in this app,
+   * that is an error at synth: R2).
    */
-  static fromProgram(pkg: IPackage, name: string): IProgram {
-    const existing = pkg.node.children.find((c): c is Program => c instanceof Program && c.programName === name);
-    if (existing) return existing;
-    const childId = `Program-${name.replace(/\//g, '_')}`;
-    const imported = pkg.node.tryFindChild(childId);
-    if (imported) return imported as unknown as IProgram;
-    return importedObject<IProgram>(pkg as unknown as Construct, childId, 'program', `${pkg.packageId}/${name}`, {
-      package: pkg,
-      programName: name,
-      programId: `${pkg.packageId}/${name}`,
-    });
+  static fromProgram(scope: Construct, id: string, pkg: IPackage, name: string): IProgram {
+    expectReference(pkg, 'package', 'pkg', constructPath(scope, id));
+    return new ProgramReference(scope, id, pkg, name);
   }
 
   /** The package the program belongs to. */
@@ -63,43 +36,92 @@ export class Program extends OsdObject implements IProgram {
   readonly programName: string;
   /** The program's ID (`<packageId>/<name>`), a token until it exists. */
   readonly programId: string;
-  private readonly props: ProgramProps;
+  /** `forTaskSequence` as the stack gave it: when true, settings a step would refuse are an error. */
+  private readonly forTaskSequence?: boolean;
+  private readonly runFirstProgram?: IProgram;
 
   constructor(scope: Construct, id: string, props: ProgramProps) {
-    super(scope, id, 'program');
-    expectReference(props.package, 'package', 'package');
-    const clientProgram = props.package.role === 'client';
-    this.props = {
-      ...props,
-      // R4 recommends no logged-on user for the client; any other program installed by a task
-      // sequence must not need one (installSoftware rule).
-      runWhen: props.runWhen ?? (clientProgram ? 'noUserLoggedOn' : 'whetherOrNotUserLoggedOn'),
-      adminRights: props.adminRights ?? true,
-    };
+    const name = props.name ?? id;
+    const where = constructPath(scope, id);
+    super(scope, id, {
+      kind: 'program',
+      props: withIntendedDefaults(props),
+      specs: [PROGRAM_OPTIONS, PROGRAM_PROPS],
+      more: (ids) => ({ name, ...runFirstModel(props.runFirst, ids, where) }),
+    });
     this.package = props.package;
-    this.programName = props.name ?? id;
+    this.programName = name;
     this.programId = this.objectId;
-    if (props.runFirst) expectReference(props.runFirst.program, 'program', 'runFirst.program');
-    this.assertWellFormed();
+    this.forTaskSequence = props.forTaskSequence;
+    this.runFirstProgram = props.runFirst?.program;
   }
 
-  modelInput(ids: IdWriter): Record<string, unknown> {
-    const value = modelFromProps(ProgramSchema, this.props, ids);
-    value.name = this.programName;
-    const dependency = this.props.runFirst;
-    if (dependency) {
-      value.runFirst = {
-        packageId: ids(dependency.program.package, 'package', 'runFirst.program.package'),
-        program: dependency.program.programName,
-        ...(dependency.always !== undefined ? { always: dependency.always } : {}),
-      };
-    }
-    return value;
+  /** With `forTaskSequence: true` given, what an Install Software step would refuse is an error here already. */
+  protected override intentIssues(value: Record<string, unknown>): Issue[] {
+    return this.forTaskSequence === true ? installableProgramIssues(value as ProgramModel, [], ['with forTaskSequence set, an Install Software step']) : [];
   }
 
   /** The program to run first must exist before this one names it. */
   protected override creationDependencies(): ITerraformDependable[] {
-    const first = this.props.runFirst?.program;
-    return first instanceof Program ? [first.resource] : [];
+    const local = referenceOf(this.runFirstProgram)?.local;
+    return local instanceof OsdObject ? [local.resource] : [];
+  }
+}
+
+/** The props with the defaults of the program's intent: for a task sequence, or for the client package (R4). */
+function withIntendedDefaults(props: ProgramProps): ProgramProps {
+  const clientProgram = (props.package as Partial<IPackage> | undefined)?.role === 'client';
+  if (!clientProgram && props.forTaskSequence === false) return props;
+  return {
+    ...props,
+    runWhen: props.runWhen ?? (clientProgram ? 'noUserLoggedOn' : 'whetherOrNotUserLoggedOn'),
+    adminRights: props.adminRights ?? true,
+  };
+}
+
+/** "Run another program first" in the model's shape: the other program by its package and name. */
+function runFirstModel(dependency: ProgramDependency | undefined, ids: IdWriter, where: string): Record<string, unknown> {
+  if (!dependency) return {};
+  expectReference(dependency.program, 'program', 'runFirst.program', where);
+  return {
+    runFirst: {
+      packageId: ids(dependency.program.package, 'package', 'runFirst.program.package'),
+      program: dependency.program.programName,
+      ...modelFromProps(PROGRAM_DEPENDENCY_PROPS, dependency, ids),
+    },
+  };
+}
+
+/**
+ * A reference to a program by its package and name. It stands for the program of this app with
+ * that package and name if there is one (looked up when used, so the order of calls does not
+ * matter), else for a program on the server.
+ */
+class ProgramReference extends Construct implements IProgram {
+  readonly package: IPackage;
+  readonly programName: string;
+
+  constructor(scope: Construct, id: string, pkg: IPackage, name: string) {
+    super(scope, id);
+    this.package = pkg;
+    this.programName = name;
+  }
+
+  get [OSD_REFERENCE](): ObjectReference {
+    return this.local()?.[OSD_REFERENCE] ?? { kind: 'program', id: this.serverId() };
+  }
+
+  get programId(): string {
+    return this.local()?.programId ?? this.serverId();
+  }
+
+  private serverId(): string {
+    return objectId('program', { packageId: this.package.packageId, name: this.programName });
+  }
+
+  private local(): Program | undefined {
+    return ModelRegistry.of(this)
+      .localsOf('program')
+      .find((p): p is Program => p instanceof Program && p.package === this.package && p.programName === this.programName);
   }
 }

@@ -15,6 +15,8 @@ import { Construct, type IConstruct } from 'constructs';
 import { Token } from 'cdktf';
 import { KINDS, PACKAGE_ID_PATTERN, type KindName, type PackageRole } from '../lib/model';
 import type { IdWriter } from './model-props';
+import type { Program } from './program';
+import type { ProgramOptions } from './generated/props';
 
 /** The key under which every reference keeps its `ObjectReference`. */
 export const OSD_REFERENCE: unique symbol = Symbol.for('cdk-osd.reference');
@@ -53,6 +55,12 @@ export interface IPackage extends IOsdObject {
   readonly packageId: string;
   /** What the package is for: software, USMT tools, the ConfigMgr client or vendor tools. */
   readonly role: PackageRole;
+  /**
+   * Adds a program to the package: a `Program` construct under it, which refers to the package by
+   * its ID (a token for a package of this app, the literal ID of an imported one). `id` is the
+   * construct id and, unless `options.name` is given, the program name.
+   */
+  addProgram(id: string, options: ProgramOptions): Program;
 }
 
 /** A package holding the USMT tools and rule files (R5). */
@@ -118,19 +126,19 @@ export function referenceOf(value: unknown): ObjectReference | undefined {
 
 /**
  * The reference inside `value`, checked to be of the `expected` kind. `field` names the prop in the
- * error. Throws when a stack passes something else, e.g. an ID string instead of a reference.
+ * error, after `where` (a construct path, a step) when the caller knows one. Throws when a stack
+ * passes something else, e.g. an ID string instead of a reference.
  */
-export function expectReference(value: unknown, expected: KindName, field: string): ObjectReference {
+export function expectReference(value: unknown, expected: KindName, field: string, where?: string): ObjectReference {
   const ref = referenceOf(value);
   const title = KINDS[expected].title.toLowerCase();
+  const at = where ? `${where}: ${field}` : field;
   if (!ref) {
     const got = typeof value === 'string' ? `the string ${JSON.stringify(value)}` : `a ${value === null ? 'null' : typeof value}`;
-    throw new Error(
-      `${field}: expected a reference to a ${title} (a construct of this library, or one made with fromPackageId), got ${got}`,
-    );
+    throw new Error(`${at}: expected a reference to a ${title} (a construct of this library, or one made with fromPackageId), got ${got}`);
   }
   if (ref.kind !== expected) {
-    throw new Error(`${field}: expected a reference to a ${title}, got a ${KINDS[ref.kind].title.toLowerCase()}`);
+    throw new Error(`${at}: expected a reference to a ${title}, got a ${KINDS[ref.kind].title.toLowerCase()}`);
   }
   return ref;
 }

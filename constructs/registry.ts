@@ -58,6 +58,9 @@ export class ModelRegistry {
   private readonly values = new Map<LocalObject, Record<string, unknown>>();
   /** Objects of kinds that live under a parent (programs), by the ID their own fields make. */
   private childIndex?: Map<string, LocalObject>;
+  private currentGeneration = 0;
+  /** The stacks whose objects passed the synth-time checks, and in which state of the app. */
+  private readonly checkedStacks = new Map<TerraformStack, number>();
 
   private constructor() {}
 
@@ -89,6 +92,22 @@ export class ModelRegistry {
   changed(): void {
     this.values.clear();
     this.childIndex = undefined;
+    this.currentGeneration++;
+  }
+
+  /** The state of the app: it changes whenever an object is added or changed, and invalidates earlier findings. */
+  get generation(): number {
+    return this.currentGeneration;
+  }
+
+  /** Whether every object of `stack` passed the synth-time checks in the app's current state. */
+  isChecked(stack: TerraformStack): boolean {
+    return this.checkedStacks.get(stack) === this.currentGeneration;
+  }
+
+  /** Records that every object of `stack` passed the synth-time checks in the app's current state. */
+  markChecked(stack: TerraformStack): void {
+    this.checkedStacks.set(stack, this.currentGeneration);
   }
 
   /** The objects of `kind` created in the app, in the order they were constructed. */

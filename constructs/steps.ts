@@ -6,40 +6,30 @@
  * description, enabled, continueOnError, condition) and its action's fields, flat, with typed
  * references in place of ID fields (`usmtPackage: IUsmtPackage` for `usmtPackageId`).
  */
-import {
-  ACTIONS,
-  type ActionName,
-  type Step as StepModel,
-} from '../lib/model';
-import type { Condition } from './conditions';
-import { modelFromProps, type ActionModel, type IdWriter, type Simplify, type WithReferences } from './model-props';
-import {
-  expectReference,
-  type IClientPackage,
-  type IDriverPackage,
-  type IOsdObject,
-  type IOsImage,
-  type IOsInstallPackage,
-  type IPackage,
-  type IProgram,
-  type IUsmtPackage,
-} from './references';
+import { ACTIONS, type ActionName, type Step as StepModel } from '../lib/model';
+import type {
+  ApplyDriverPackageProps,
+  ApplyNetworkSettingsProps,
+  ApplyOperatingSystemProps,
+  ApplyWindowsSettingsProps,
+  CaptureOperatingSystemImageProps,
+  CaptureUserStateProps,
+  InstallSoftwareProps,
+  PartitionDiskProps,
+  PrepareWindowsForCaptureProps,
+  ReleaseStateStoreProps,
+  RequestStateStoreProps,
+  RestoreUserStateProps,
+  RunCommandLineProps,
+  SetupWindowsAndConfigMgrProps,
+  StepCommonProps,
+} from './generated/props';
+import { modelFromProps, type IdWriter } from './model-props';
+import { STEP_COMMON_PROPS, STEP_PROPS } from './props-spec';
+import { expectReference, type IOsdObject, type IProgram } from './references';
 
-/** The settings every step and group has. */
-export type StepCommonProps = Simplify<
-  Omit<StepModel, ActionName | 'inGroup' | 'condition' | 'name'> & {
-    /**
-     * Step name (1–100 characters), shown in the console and the logs.
-     * @default the action's name, e.g. "Apply Operating System"
-     */
-    readonly name?: string;
-    /** When the step runs. @default always */
-    readonly condition?: Condition;
-  }
->;
-
-/** The props of the step for action `A`: common settings plus the action's fields, references typed by `R`. */
-export type StepProps<A extends ActionName, R extends { [K in keyof R]: unknown } = {}> = Simplify<StepCommonProps & WithReferences<ActionModel<A>, R>>;
+/** An action a step class performs (a group is not a step class: `addGroup` makes groups). */
+export type StepAction = Exclude<ActionName, 'group'>;
 
 /** The action's name as the console shows it, read from the model's description ("Partition Disk (Windows PE)." → "Partition Disk"). */
 export function actionTitle(action: ActionName): string {
@@ -64,25 +54,23 @@ export abstract class TaskSequenceStep {
   }
 
   /** The common settings in the model's shape. */
-  protected commonModel(): StepModel {
-    return commonStepModel(this.name, this.common);
+  protected commonModel(ids: IdWriter): StepModel {
+    return commonStepModel(this.name, this.common, ids);
   }
 }
 
 /** The settings every step and group has, in the model's shape (unset ones left out). */
-export function commonStepModel(name: string, settings: StepCommonProps): StepModel {
-  const { description, enabled, continueOnError, condition } = settings;
+export function commonStepModel(name: string, settings: StepCommonProps, ids: IdWriter): StepModel {
+  const { condition } = settings;
   return {
+    ...modelFromProps(STEP_COMMON_PROPS, settings, ids),
     name,
-    ...(description !== undefined ? { description } : {}),
-    ...(enabled !== undefined ? { enabled } : {}),
-    ...(continueOnError !== undefined ? { continueOnError } : {}),
     ...(condition !== undefined ? { condition: condition.toModel() } : {}),
-  };
+  } as StepModel;
 }
 
-/** A step performing action `A`, its fields read from the props by the model's schema. */
-export abstract class ActionStep<A extends Exclude<ActionName, 'group'>> extends TaskSequenceStep {
+/** A step performing action `A`, its fields read from the props by the action's props spec. */
+export abstract class ActionStep<A extends StepAction> extends TaskSequenceStep {
   protected constructor(
     /** The model action this step performs. */
     readonly action: A,
@@ -92,18 +80,18 @@ export abstract class ActionStep<A extends Exclude<ActionName, 'group'>> extends
   }
 
   toModel(ids: IdWriter): StepModel {
-    return { ...this.commonModel(), [this.action]: this.actionModel(ids) };
+    return { ...this.commonModel(ids), [this.action]: this.actionModel(ids) };
   }
 
   /** The action's fields in the model's shape. */
   protected actionModel(ids: IdWriter): Record<string, unknown> {
-    return modelFromProps(ACTIONS[this.action], this.props, ids);
+    return modelFromProps(STEP_PROPS[this.action], this.props, ids);
   }
 }
 
 /** Apply Operating System (Windows PE): a captured image (`imagePackage`), or an edition of setup files (`installPackage`). */
 export class ApplyOperatingSystem extends ActionStep<'applyOperatingSystem'> {
-  constructor(props: StepProps<'applyOperatingSystem', { imagePackageId: IOsImage; installPackageId: IOsInstallPackage }>) {
+  constructor(props: ApplyOperatingSystemProps) {
     super('applyOperatingSystem', props);
   }
 }
@@ -113,26 +101,17 @@ export class ApplyOperatingSystem extends ActionStep<'applyOperatingSystem'> {
  * from `clientPackage` (R3), with its installation properties (`SMSSITECODE=… FSP=… DNSSUFFIX=…`).
  */
 export class SetupWindowsAndConfigMgr extends ActionStep<'setupWindowsAndConfigMgr'> {
-  constructor(props: StepProps<'setupWindowsAndConfigMgr', { clientPackageId: IClientPackage }>) {
+  constructor(props: SetupWindowsAndConfigMgrProps) {
     super('setupWindowsAndConfigMgr', props);
   }
 }
 
 /** Run Command Line: a command, optionally from a package's content. */
 export class RunCommandLine extends ActionStep<'runCommandLine'> {
-  constructor(props: StepProps<'runCommandLine', { packageId: IPackage }>) {
+  constructor(props: RunCommandLineProps) {
     super('runCommandLine', props);
   }
 }
-
-/** Props of `InstallSoftware`: one `program`, or a `baseVariableName` for a list given by variables. */
-export type InstallSoftwareProps = Simplify<
-  StepCommonProps &
-    Omit<ActionModel<'installSoftware'>, 'packageId' | 'programName'> & {
-      /** The program to install. It may not run another program first (R1). */
-      readonly program?: IProgram;
-    }
->;
 
 /**
  * Install Software (full OS): one program, or a list of programs given by variables. The program
@@ -143,7 +122,7 @@ export class InstallSoftware extends ActionStep<'installSoftware'> {
 
   constructor(props: InstallSoftwareProps) {
     super('installSoftware', props);
-    if (props.program) expectReference(props.program, 'program', 'program');
+    if (props.program !== undefined) expectReference(props.program, 'program', 'program');
     this.program = props.program;
   }
 
@@ -164,7 +143,7 @@ export class InstallSoftware extends ActionStep<'installSoftware'> {
 
 /** Capture User State (full OS): USMT `scanstate` into the state store, with the tools of `usmtPackage` (R5). */
 export class CaptureUserState extends ActionStep<'captureUserState'> {
-  constructor(props: StepProps<'captureUserState', { usmtPackageId: IUsmtPackage }>) {
+  constructor(props: CaptureUserStateProps) {
     super('captureUserState', props);
   }
 }
@@ -174,35 +153,35 @@ export class CaptureUserState extends ActionStep<'captureUserState'> {
  * is a secret: pass a sensitive TerraformVariable's value.
  */
 export class RestoreUserState extends ActionStep<'restoreUserState'> {
-  constructor(props: StepProps<'restoreUserState', { usmtPackageId: IUsmtPackage }>) {
+  constructor(props: RestoreUserStateProps) {
     super('restoreUserState', props);
   }
 }
 
 /** Request State Store: a state migration point to capture user state to, or restore it from. */
 export class RequestStateStore extends ActionStep<'requestStateStore'> {
-  constructor(props: StepProps<'requestStateStore'>) {
+  constructor(props: RequestStateStoreProps) {
     super('requestStateStore', props);
   }
 }
 
 /** Release State Store: tells the state migration point the stored state may go. */
 export class ReleaseStateStore extends ActionStep<'releaseStateStore'> {
-  constructor(props: StepProps<'releaseStateStore'> = {}) {
+  constructor(props: ReleaseStateStoreProps = {}) {
     super('releaseStateStore', props);
   }
 }
 
 /** Partition Disk (Windows PE): the partitions of one disk, in order. */
 export class PartitionDisk extends ActionStep<'partitionDisk'> {
-  constructor(props: StepProps<'partitionDisk'>) {
+  constructor(props: PartitionDiskProps) {
     super('partitionDisk', props);
   }
 }
 
 /** Apply Driver Package (Windows PE): installs the drivers of `driverPackage`. */
 export class ApplyDriverPackage extends ActionStep<'applyDriverPackage'> {
-  constructor(props: StepProps<'applyDriverPackage', { driverPackageId: IDriverPackage }>) {
+  constructor(props: ApplyDriverPackageProps) {
     super('applyDriverPackage', props);
   }
 }
@@ -213,51 +192,31 @@ export class ApplyDriverPackage extends ActionStep<'applyDriverPackage'> {
  * TerraformVariable's value.
  */
 export class ApplyWindowsSettings extends ActionStep<'applyWindowsSettings'> {
-  constructor(props: StepProps<'applyWindowsSettings'>) {
+  constructor(props: ApplyWindowsSettingsProps) {
     super('applyWindowsSettings', props);
   }
 }
 
 /** Apply Network Settings: join a workgroup or a domain. `joinPassword` is a secret. */
 export class ApplyNetworkSettings extends ActionStep<'applyNetworkSettings'> {
-  constructor(props: StepProps<'applyNetworkSettings'> = {}) {
+  constructor(props: ApplyNetworkSettingsProps = {}) {
     super('applyNetworkSettings', props);
   }
 }
 
 /** Prepare Windows for Capture (full OS): Sysprep, before Capture Operating System Image. */
 export class PrepareWindowsForCapture extends ActionStep<'prepareWindowsForCapture'> {
-  constructor(props: StepProps<'prepareWindowsForCapture'> = {}) {
+  constructor(props: PrepareWindowsForCaptureProps = {}) {
     super('prepareWindowsForCapture', props);
   }
 }
-
-/**
- * Props of `CaptureOperatingSystemImage`. The action's own `description` (recorded in the image)
- * is `imageDescription` here, because `description` is the step's.
- */
-export type CaptureOperatingSystemImageProps = Simplify<
-  StepProps<'captureOperatingSystemImage'> & {
-    /** Description recorded in the captured image. */
-    readonly imageDescription?: string;
-  }
->;
 
 /**
  * Capture Operating System Image: writes the reference computer to a `.wim` on a share, the end
  * of a build-and-capture sequence. `capturePassword` is a secret.
  */
 export class CaptureOperatingSystemImage extends ActionStep<'captureOperatingSystemImage'> {
-  private readonly imageDescription?: string;
-
   constructor(props: CaptureOperatingSystemImageProps) {
-    const { imageDescription, ...rest } = props;
-    super('captureOperatingSystemImage', rest);
-    this.imageDescription = imageDescription;
-  }
-
-  protected override actionModel(ids: IdWriter): Record<string, unknown> {
-    const { description: _stepDescription, ...value } = super.actionModel(ids);
-    return this.imageDescription !== undefined ? { ...value, description: this.imageDescription } : value;
+    super('captureOperatingSystemImage', props);
   }
 }

@@ -9,30 +9,16 @@
  */
 import type { Construct } from 'constructs';
 import { Token, type ITerraformDependable } from 'cdktf';
-import { TaskSequenceSchema, type Step as StepModel, type TaskSequence as TaskSequenceModel } from '../lib/model';
+import { KINDS, TaskSequenceSchema, type Step as StepModel } from '../lib/model';
 import { shapeIssues, synthMessage } from './checking';
-import { modelFromProps, type IdWriter, type Simplify, type WithReferences } from './model-props';
-import { OsdObject, shapeCheckIds } from './osd-object';
-import { referenceOf, type IBootImage, type ITaskSequence } from './references';
+import type { StepCommonProps, TaskSequenceProps } from './generated/props';
+import type { IdWriter, Simplify } from './model-props';
+import { OsdObject, constructPath, shapeCheckIds } from './osd-object';
+import { TASK_SEQUENCE_PROPS } from './props-spec';
+import { referenceOf, type ITaskSequence } from './references';
 import { importPackage } from './imported-package';
 import { withSecretVersions } from './secret-versions';
-import { commonStepModel, type StepCommonProps, type TaskSequenceStep } from './steps';
-
-/**
- * Props of a `TaskSequence`: name, version, description, and the boot image it starts in (a
- * reference). Steps are added with `addStep` and `addGroup`.
- */
-export type TaskSequenceProps = Simplify<
-  WithReferences<Omit<TaskSequenceModel, 'id' | 'steps'>, { bootImageId: IBootImage }> & {
-    /**
-     * Version of the secrets the steps carry (passwords, product key). Terraform never stores a
-     * secret, so it cannot see one change: after changing any secret value, raise this number and
-     * the next apply sends the secrets again.
-     * @default none (secrets are sent when the sequence is created)
-     */
-    readonly secretsVersion?: number;
-  }
->;
+import { commonStepModel, type TaskSequenceStep } from './steps';
 
 /** Settings of a group: those of any step, except the name, which `addGroup` takes first. */
 export type GroupOptions = Simplify<Omit<StepCommonProps, 'name'>>;
@@ -61,7 +47,7 @@ class EntryList {
       if ('step' in entry) {
         out.push(withGroup(entry.step.toModel(ids), inGroup));
       } else {
-        out.push(withGroup(entry.group.toModel(), inGroup));
+        out.push(withGroup(entry.group.toModel(ids), inGroup));
         entry.group.entries.flatten(ids, entry.group.name, out);
       }
     }
@@ -106,8 +92,8 @@ export class StepGroup implements IStepContainer {
   }
 
   /** The group's own entry in the model's shape (`group: {}`), without `inGroup`. */
-  toModel(): StepModel {
-    return { ...commonStepModel(this.name, this.options), group: {} };
+  toModel(ids: IdWriter): StepModel {
+    return { ...commonStepModel(this.name, this.options, ids), group: {} };
   }
 }
 
@@ -118,6 +104,8 @@ export class StepGroup implements IStepContainer {
  * (R6) is refused at synth.
  */
 export class TaskSequence extends OsdObject implements ITaskSequence, IStepContainer {
+  static readonly tfResourceType: string = KINDS.taskSequence.terraformType;
+
   /** A reference to a task sequence that exists on the server. */
   static fromPackageId(scope: Construct, id: string, packageId: string): ITaskSequence {
     return importPackage<ITaskSequence>(scope, id, 'taskSequence', 'task sequence', packageId, { taskSequenceId: packageId });
@@ -125,18 +113,20 @@ export class TaskSequence extends OsdObject implements ITaskSequence, IStepConta
 
   /** The task sequence package ID, a token until it exists. */
   readonly taskSequenceId: string;
-  private readonly props: TaskSequenceProps;
-  private readonly root = new EntryList();
+  private readonly secretsVersion?: number;
+  private readonly root: EntryList;
   private readonly groupNames = new Set<string>();
 
   constructor(scope: Construct, id: string, props: TaskSequenceProps) {
-    super(scope, id, 'taskSequence');
-    if (props.secretsVersion !== undefined && !Token.isUnresolved(props.secretsVersion) && !(Number.isInteger(props.secretsVersion) && props.secretsVersion >= 0)) {
-      throw new Error(`${this.node.path}: secretsVersion is ${props.secretsVersion}; expected a whole number, 0 or more`);
+    const version = props.secretsVersion;
+    if (version !== undefined && !Token.isUnresolved(version) && !(Number.isInteger(version) && version >= 0)) {
+      throw new Error(`${constructPath(scope, id)}: secretsVersion is ${version}; expected a whole number, 0 or more`);
     }
-    this.props = props;
+    const root = new EntryList();
+    super(scope, id, { kind: 'taskSequence', props, specs: [TASK_SEQUENCE_PROPS], more: (ids) => ({ steps: root.flatten(ids, undefined, []) }) });
+    this.root = root;
+    this.secretsVersion = version;
     this.taskSequenceId = this.objectId;
-    this.assertWellFormed();
   }
 
   /** Appends steps at the top level, in order; each is checked at once. Returns the sequence, for chaining. */
@@ -160,13 +150,9 @@ export class TaskSequence extends OsdObject implements ITaskSequence, IStepConta
     return this.root.steps();
   }
 
-  modelInput(ids: IdWriter): Record<string, unknown> {
-    return { ...modelFromProps(TaskSequenceSchema, this.props, ids), steps: this.root.flatten(ids, undefined, []) };
-  }
-
   /** `<secret>_wo_version` beside every secret, when `secretsVersion` is given. */
   protected override terraformOnlyAttributes(attributes: Record<string, unknown>): Record<string, unknown> {
-    const version = this.props.secretsVersion;
+    const version = this.secretsVersion;
     return version === undefined ? attributes : (withSecretVersions(TaskSequenceSchema, attributes, version) as Record<string, unknown>);
   }
 
@@ -184,7 +170,7 @@ export class TaskSequence extends OsdObject implements ITaskSequence, IStepConta
 
   /** @internal Checks a step's shape at once (with the sequence's path), and notes the change. */
   acceptStep(step: TaskSequenceStep): void {
-    this.assertStepWellFormed(step.toModel(shapeCheckIds));
+    this.assertStepWellFormed(step.toModel(shapeCheckIds(`${this.node.path}: step ${JSON.stringify(step.name)}`)));
     this.valueChanged();
   }
 
@@ -196,7 +182,7 @@ export class TaskSequence extends OsdObject implements ITaskSequence, IStepConta
       );
     }
     const group = new StepGroup(this, name, options);
-    this.assertStepWellFormed(group.toModel());
+    this.assertStepWellFormed(group.toModel(shapeCheckIds(`${this.node.path}: group ${JSON.stringify(name)}`)));
     this.groupNames.add(name);
     this.valueChanged();
     return group;

@@ -77,8 +77,9 @@ export class ReferenceBuildStack extends TerraformStack {
       manufacturer: 'Microsoft',
       sourcePath: '\\\\cm01\\sources\\apps\\office2007',
     });
-    // Programs made by these constructs default to what a task sequence needs: run whether or
-    // not a user is logged on, with administrative rights, and no "run another program first" (R1).
+    // A program is meant for a task sequence unless it says `forTaskSequence: false`, so its
+    // defaults are what an Install Software step needs: run whether or not a user is logged on,
+    // with administrative rights. It must not "run another program first" either (R1).
     const officeSetup = office.addProgram('Install', {
       commandLine: 'setup.exe /adminfile workstation.msp',
       durationMinutes: 60,

@@ -9,6 +9,7 @@ import { SiteSchema } from '../model/site';
 import { toTerraformName } from '../model/terraform-names';
 import { ProviderConfigSchema } from '../provider/provider-config';
 import { ctyTypeOf, hasDefault, versionAttributeName } from '../provider/schema';
+import { resourceNotes } from './resource-notes';
 
 /** Every page, by its path under docs/. */
 export function renderAllDocs(): Map<string, string> {
@@ -64,6 +65,7 @@ function renderResource(kind: KindName): string {
     '',
     ...fieldLines(def.schema, 'attribute', 0),
     '',
+    ...resourceNotes(kind),
     '## Import',
     '',
     '```sh',

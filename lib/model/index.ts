@@ -21,4 +21,5 @@ export * from './validate';
 export * from './check';
 export * from './terraform-names';
 export * from './api-paths';
+export * from './referrers';
 export { walk, mapValue, mapFields, DESCEND, isRecord, valueAt, setAt, type FieldMapping } from './walk';

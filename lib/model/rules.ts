@@ -9,7 +9,7 @@
  * apply time); checks that need such an object are skipped, never failed.
  */
 import { keyword } from './annotations';
-import { error, field, msg, object, step, value, warning, type Issue, type Path } from './issues';
+import { error, field, msg, object, step, value, warning, type Issue, type MessagePart, type Path } from './issues';
 import { KINDS, type KindName } from './kinds';
 import { OS_IMAGE_CONTENT_FIELDS, type OsImage } from './os-image';
 import type { Package } from './package';
@@ -250,7 +250,7 @@ function stepIssues(s: Step, i: number, ctx: RuleContext): Issue[] {
     }
     if (inst.packageId !== undefined && inst.programName !== undefined) {
       const program = ctx.resolve('program', KINDS.program.id.fromFields({ packageId: inst.packageId, name: inst.programName }) ?? '');
-      if (program && program !== UNRESOLVED) issues.push(...installableProgramIssues(program as Program, at('installSoftware', 'programName'), i, s.name));
+      if (program && program !== UNRESOLVED) issues.push(...installableProgramIssues(program as Program, at('installSoftware', 'programName'), [step(i, s.name)]));
     }
   }
   if (s.setupWindowsAndConfigMgr?.installationProperties) {
@@ -289,7 +289,7 @@ function stepIssues(s: Step, i: number, ctx: RuleContext): Issue[] {
  * R1, and what an Install Software step needs of a program: it runs as Local System, without user
  * interaction, and returns 3010 rather than restarting the computer itself.
  */
-export function installableProgramIssues(program: Program, path: Path, index: number, stepName: string): Issue[] {
+export function installableProgramIssues(program: Program, path: Path, installer: readonly MessagePart[]): Issue[] {
   const issues: Issue[] = [];
   const installed = object('program', KINDS.program.id.fromFields(program) ?? program.name);
   const first = program.runFirst;
@@ -297,7 +297,8 @@ export function installableProgramIssues(program: Program, path: Path, index: nu
     const other = first.packageId === program.packageId ? msg`program ${value(first.program)}` : msg`${object('program', `${first.packageId}/${first.program}`)}`;
     issues.push(
       error(path, 'R1', [
-        ...msg`${step(index, stepName)} installs ${installed}, which runs `,
+        ...installer,
+        ...msg` installs ${installed}, which runs `,
         ...other,
         ...msg` first; operating system deployment does not support that. Remove runFirst and install ${value(first.program)} in its own step before this one`,
       ]),
@@ -308,7 +309,7 @@ export function installableProgramIssues(program: Program, path: Path, index: nu
   if (program.allowUserInteraction) unfit.push('allowUserInteraction must be false');
   if (program.mayRestartComputer) unfit.push('mayRestartComputer must be false (return 3010 instead)');
   if (program.runWhen === 'userLoggedOn') unfit.push('runWhen must not be "userLoggedOn"');
-  if (unfit.length > 0) issues.push(error(path, 'installSoftware', msg`${step(index, stepName)} installs ${installed}, which cannot run in a task sequence: ${unfit.join('; ')}`));
+  if (unfit.length > 0) issues.push(error(path, 'installSoftware', [...installer, ...msg` installs ${installed}, which cannot run in a task sequence: ${unfit.join('; ')}`]));
   return issues;
 }
 

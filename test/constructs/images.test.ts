@@ -13,6 +13,7 @@ test('OsImage renders osd_os_image with its images and preinstalled applications
     source_path: '\\\\cm01\\captures\\win7.wim',
     images: [{ index: 1, name: 'Win7' }],
     preinstalled_applications: [{ name: 'Office 2007', sysprep_capable: true }],
+    lifecycle: { create_before_destroy: true },
   });
   assert.deepEqual(warnings(stack), []);
 });

@@ -52,6 +52,7 @@ test('addProgram: package_id reference, name from the construct id, task-sequenc
     name: 'Install',
     package_id: '${osd_package.Office.id}',
     run_when: 'whetherOrNotUserLoggedOn',
+    lifecycle: { create_before_destroy: true },
   });
 });
 
@@ -77,7 +78,7 @@ test('ClientPackage (R3): needs no props; default name and the client source on 
   const { stack } = newStack();
   new ClientPackage(stack, 'Client');
   const pkg = onlyResource(synth(stack), 'osd_package');
-  assert.deepEqual(pkg, { name: 'Configuration Manager Client Package', role: 'client', source_path: DEFAULT_CLIENT_SOURCE });
+  assert.deepEqual(pkg, { name: 'Configuration Manager Client Package', role: 'client', source_path: DEFAULT_CLIENT_SOURCE, lifecycle: { create_before_destroy: true } });
   assert.deepEqual(warnings(stack), []);
 });
 
@@ -154,4 +155,60 @@ test('a program can be added to an imported package', () => {
   const existing = SoftwarePackage.fromPackageId(stack, 'Existing', 'CM100012');
   new Program(stack, 'Patch', { package: existing, commandLine: 'patch.exe /q' });
   assert.equal(onlyResource(synth(stack), 'osd_program').package_id, 'CM100012');
+});
+
+test('an imported package takes programs with addProgram: created under it, naming it by its literal ID', () => {
+  const { stack } = newStack();
+  const existing = SoftwarePackage.fromPackageId(stack, 'Existing', 'CM100012');
+  const patch = existing.addProgram('Patch', { commandLine: 'patch.exe /q' });
+  assert.equal(patch.node.path, 'test/Existing/Patch');
+  assert.equal(patch.package, existing);
+  const program = onlyResource(synth(stack), 'osd_program');
+  assert.equal(program.package_id, 'CM100012');
+  assert.equal(program.name, 'Patch');
+  assert.equal(ClientPackage.fromPackageId(stack, 'Client', 'CM100014').addProgram('Setup', { commandLine: 'ccmsetup.exe' }).programName, 'Setup');
+});
+
+test('forTaskSequence (the default) gives the settings an Install Software step needs; false gives the console defaults', () => {
+  const { stack } = newStack();
+  const pkg = office(stack);
+  pkg.addProgram('ForSteps', { commandLine: 'setup.exe' });
+  pkg.addProgram('ForPeople', { commandLine: 'setup.exe', forTaskSequence: false });
+  pkg.addProgram('Explicit', { commandLine: 'setup.exe', runWhen: 'noUserLoggedOn' });
+  const programs = Object.values<any>(synth(stack).resource.osd_program);
+  const byName = (name: string) => programs.find((p) => p.name === name);
+  assert.equal(byName('ForSteps').run_when, 'whetherOrNotUserLoggedOn');
+  assert.equal(byName('ForSteps').admin_rights, true);
+  assert.equal(byName('ForPeople').run_when, undefined, 'left to the model default, userLoggedOn');
+  assert.equal(byName('ForPeople').admin_rights, undefined, 'left to the model default, false');
+  assert.equal(byName('Explicit').run_when, 'noUserLoggedOn');
+  assert.equal(byName('Explicit').admin_rights, true);
+});
+
+test('forTaskSequence: true with settings a step would refuse is an error at synth, before any step uses the program', () => {
+  const { stack } = newStack();
+  office(stack).addProgram('Interactive', { commandLine: 'app.exe', forTaskSequence: true, runWhen: 'userLoggedOn', allowUserInteraction: true });
+  assert.match(
+    synthError(stack),
+    /\[test\/Office\/Interactive\] installSoftware: with forTaskSequence set, an Install Software step installs program "Interactive" of package test\/Office, which cannot run in a task sequence: allowUserInteraction must be false; runWhen must not be "userLoggedOn"/,
+  );
+});
+
+test('settings a step would refuse are no error while no step installs the program and forTaskSequence is not stated', () => {
+  const { stack } = newStack();
+  office(stack).addProgram('Interactive', { commandLine: 'app.exe', runWhen: 'userLoggedOn' });
+  synth(stack);
+});
+
+test('a construct refused for its props is not left in the tree: the same id can be used for the corrected one', () => {
+  const { stack } = newStack();
+  assert.match(thrown(() => new SoftwarePackage(stack, 'Office', { name: 'x'.repeat(51), sourcePath: '\\\\cm01\\x' })), /^test\/Office: maxLength/);
+  assert.equal(stack.node.tryFindChild('Office'), undefined);
+  new SoftwarePackage(stack, 'Office', { name: 'Office', sourcePath: '\\\\cm01\\x' });
+  assert.equal(Object.keys(synth(stack).resource.osd_package).length, 1);
+});
+
+test('a reference of the wrong kind given as a package is refused with the construct path', () => {
+  const { stack } = newStack();
+  assert.match(thrown(() => new Program(stack, 'Loose', { package: 'CM100012' as never, commandLine: 'x.exe' })), /^test\/Loose: package: expected a reference to a package .*got the string "CM100012"/);
 });

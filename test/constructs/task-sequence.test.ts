@@ -85,7 +85,7 @@ test('imported objects render their literal IDs; rules that need their content a
   const pkg = SoftwarePackage.fromPackageId(stack, 'Existing', 'CM100012');
   const ts = new TaskSequence(stack, 'Ts', { name: 'Deploy', bootImage: BootImage.fromPackageId(stack, 'Boot', 'CM100001') });
   ts.addStep(
-    new InstallSoftware({ program: Program.fromProgram(pkg, 'setup') }),
+    new InstallSoftware({ program: Program.fromProgram(stack, 'Setup', pkg, 'setup') }),
     new CaptureUserState({ usmtPackage: UsmtPackage.fromPackageId(stack, 'Usmt', 'CM100002') }),
   );
   const sequence = onlyResource(synth(stack), 'osd_task_sequence');
@@ -95,12 +95,13 @@ test('imported objects render their literal IDs; rules that need their content a
   assert.equal(sequence.depends_on, undefined);
 });
 
-test('Program.fromProgram returns the program the app defines, and refuses (R2) one an app-defined package lacks', () => {
+test('Program.fromProgram stands for the program the app defines, and refuses (R2) one an app-defined package lacks', () => {
   const { stack } = newStack();
   const { pkg, setup } = software(stack);
-  assert.equal(Program.fromProgram(pkg, 'Install'), setup);
+  const found = Program.fromProgram(stack, 'Found', pkg, 'Install');
+  assert.equal(found.programId, setup.programId);
   const ts = new TaskSequence(stack, 'Ts', { name: 'Deploy' });
-  ts.addStep(new InstallSoftware({ name: 'Missing', program: Program.fromProgram(pkg, 'NoSuchProgram') }));
+  ts.addStep(new InstallSoftware({ name: 'Missing', program: Program.fromProgram(stack, 'Missing', pkg, 'NoSuchProgram') }));
   assert.match(synthError(stack), /\[test\/Ts\] R2: programName references program "NoSuchProgram" of package test\/Office, which does not exist on the server; create it first \(step "Missing"\)/);
 });
 
@@ -266,4 +267,18 @@ test('secretsVersion: a <secret>_wo_version beside every secret set, so a rotate
   assert.equal(join.apply_network_settings.join_password_wo_version, 3);
   assert.equal(settings.apply_windows_settings.local_admin_password_wo_version, undefined, 'only beside secrets that are set');
   assert.match(thrown(() => new TaskSequence(stack, 'Bad', { name: 'x', secretsVersion: -1 })), /test\/Bad: secretsVersion is -1; expected a whole number/);
+});
+
+test('Program.fromProgram may come before the program it names: the reference is looked up when used', () => {
+  const { stack } = newStack();
+  const pkg = new SoftwarePackage(stack, 'Office', { name: 'Office 2007', sourcePath: '\\\\cm01\\apps\\office' });
+  const early = Program.fromProgram(stack, 'Early', pkg, 'Install');
+  const ts = new TaskSequence(stack, 'Ts', { name: 'Deploy' });
+  ts.addStep(new InstallSoftware({ program: early }));
+  pkg.addProgram('Install', { commandLine: 'setup.exe' });
+  const json = synth(stack);
+  const sequence = onlyResource(json, 'osd_task_sequence');
+  assert.deepEqual(sequence.steps[0].install_software, { package_id: '${osd_package.Office.id}', program_name: 'Install' });
+  assert.deepEqual(sequence.depends_on, [`osd_program.${Object.keys(json.resource.osd_program)[0]}`]);
+  assert.match(thrown(() => Program.fromProgram(stack, 'Bad', 'CM100012' as never, 'Install')), /^test\/Bad: pkg: expected a reference to a package/);
 });

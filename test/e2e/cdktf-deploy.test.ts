@@ -5,58 +5,27 @@
  * destroys everything.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { OsdClient } from '../../lib/client';
 import { KIND_NAMES, type KindName } from '../../lib/model';
-import { providerInstallPaths } from '../../lib/provider/install-paths';
 import { startServer, type RunningServer } from '../../lib/server/launch';
+import { CdktfCli } from './cdktf-cli';
 
-const root = path.resolve(__dirname, '..', '..');
 const STACKS = ['reference-build', 'workstation-refresh', 'server-rollout'];
-
-interface Run {
-  readonly code: number | null;
-  readonly output: string;
-}
 
 describe('cdktf deploy of the example stacks', () => {
   jest.setTimeout(900_000);
   let server: RunningServer;
   let work: string;
-  let env: NodeJS.ProcessEnv;
-
-  /** Runs the cdktf CLI of this project with the test's app, output folder and state folder. */
-  function cdktf(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
-    const cli = path.join(root, 'node_modules', '.bin', 'cdktf');
-    const all = [...args, '--app', `node --import tsx ${path.join(root, 'test', 'fixtures', 'e2e-app.ts')}`, '--output', path.join(work, 'cdktf.out')];
-    return new Promise((resolve) => {
-      const child = spawn(cli, all, { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      child.stdout.on('data', (d) => (output += d));
-      child.stderr.on('data', (d) => (output += d));
-      child.on('exit', (code) => resolve({ code, output }));
-    });
-  }
-
-  async function must(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
-    const r = await cdktf(args, extraEnv);
-    assert.equal(r.code, 0, `cdktf ${args.join(' ')} failed:\n${r.output}`);
-    return r.output;
-  }
+  let cli: CdktfCli;
+  const must = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => cli.must(args, extraEnv);
 
   beforeAll(async () => {
     server = await startServer();
     work = mkdtempSync(path.join(tmpdir(), 'osd-e2e-'));
-    env = {
-      ...process.env,
-      CI: 'true',
-      CHECKPOINT_DISABLE: '1',
-      // The provider is rebuilt under the same version: a plugin cache would serve an earlier build.
-      CDKTF_DISABLE_PLUGIN_CACHE_ENV: 'true',
-      TF_CLI_CONFIG_FILE: providerInstallPaths().cliConfigFile,
+    const env = {
       OSD_ENDPOINT: server.url,
       OSD_TOKEN: server.adminToken,
       OSD_STATE_DIR: work,
@@ -65,6 +34,7 @@ describe('cdktf deploy of the example stacks', () => {
       TF_VAR_server_admin_password: 'E2e-Admin-Pa55',
       TF_VAR_capture_password: 'E2e-Capture-Pa55',
     };
+    cli = new CdktfCli(path.join('test', 'fixtures', 'e2e-app.ts'), env, work);
   });
 
   afterAll(async () => {
@@ -73,7 +43,7 @@ describe('cdktf deploy of the example stacks', () => {
   });
 
   test('deploy creates every object of the three stacks on the server', async () => {
-    const out = await must(['deploy', '*', '--auto-approve', '--skip-provider-lock', '--no-color']);
+    const out = await must(['deploy', '*', '--auto-approve']);
     assert.doesNotMatch(out, /E2e-(Join|Admin|Capture|Account)-Pa55/, 'a secret was printed');
     const client = new OsdClient({ endpoint: server.url, token: server.readerToken });
     const sequences = (await client.list('taskSequence')).value;
@@ -84,13 +54,13 @@ describe('cdktf deploy of the example stacks', () => {
 
   test('diff afterwards shows no changes for any stack', async () => {
     for (const stack of STACKS) {
-      const out = await must(['diff', stack, '--skip-provider-lock', '--no-color']);
+      const out = await must(['diff', stack]);
       assert.match(out, /No changes/, `${stack}:\n${out}`);
     }
   });
 
   test('changing one RAID config file plans an in-place update of exactly that task sequence', async () => {
-    const out = await must(['diff', 'server-rollout', '--skip-provider-lock', '--no-color'], { OSD_E2E_R710_RAID_CONFIG: 'raid\\r710-raid10.ini' });
+    const out = await must(['diff', 'server-rollout'], { OSD_E2E_R710_RAID_CONFIG: 'raid\\r710-raid10.ini' });
     assert.match(out, /Plan: 0 to add, 1 to change, 0 to destroy/, out);
     assert.match(out, /# osd_task_sequence\.\S+ .*will be updated in-place/);
     assert.equal(out.match(/will be updated in-place/g)?.length, 1, out);
@@ -99,7 +69,7 @@ describe('cdktf deploy of the example stacks', () => {
   });
 
   test('destroy leaves the server empty', async () => {
-    await must(['destroy', '*', '--auto-approve', '--skip-provider-lock', '--no-color']);
+    await must(['destroy', '*', '--auto-approve']);
     const client = new OsdClient({ endpoint: server.url, token: server.readerToken });
     for (const kind of KIND_NAMES.filter((k): k is Exclude<KindName, 'program'> => k !== 'program')) {
       assert.deepEqual((await client.list(kind)).value, [], kind);

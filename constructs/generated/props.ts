@@ -1,0 +1,1011 @@
+/**
+ * Construct props, generated from the resource model (lib/model) and constructs/props-spec.ts by
+ * `npm run docs`. Do not edit: change the model or the spec and run it again (a test fails when
+ * this file is stale).
+ */
+import type { Condition } from '../conditions';
+import type { ConfigMgrVersion } from '../../lib/model';
+import type { IBootImage, IClientPackage, IDriverPackage, IOsImage, IOsInstallPackage, IPackage, IProgram, IToolsPackage, IUsmtPackage } from '../references';
+
+/**
+ * Props of a `DeploymentServer`: the provider's settings, each optional (the provider reads `OSD_*` environment variables for what is left out), and what synth may know of the site.
+ */
+export interface DeploymentServerProps {
+  /**
+   * Base URL of the deployment server, e.g. `http://127.0.0.1:8780`. Default: `OSD_ENDPOINT`.
+   */
+  readonly endpoint?: string;
+  /**
+   * Bearer token of an admin (or, for plans only, a reader). Default: `OSD_TOKEN`. Not empty.
+   * A secret: pass a sensitive `TerraformVariable`'s value, so it stays out of git and cdk.tf.json; it is never in a plan or state.
+   */
+  readonly token?: string;
+  /**
+   * Seconds to wait for one request. Default: `OSD_TIMEOUT`, else 30. A whole number from 1 to 3600.
+   */
+  readonly timeout?: number;
+  /**
+   * Retries of a request that failed on 429, 502–504 or the network. Default: `OSD_MAX_RETRIES`, else 5. A whole number from 0 to 20.
+   */
+  readonly maxRetries?: number;
+  /**
+   * The site's ConfigMgr version, when known. Construct-only (not sent to the provider): it lets synth refuse a USMT package the site cannot use (R5: 2007 and SP1 take USMT 3.0, SP2 also 4.0).
+   * @default unknown: the server checks at plan and apply
+   */
+  readonly configMgrVersion?: ConfigMgrVersion;
+}
+
+/**
+ * Props of a `SoftwarePackage`: the identity shown in the console and where the content is. The role is the construct's.
+ */
+export interface PackageProps {
+  /**
+   * Name shown in the console (≤ 50 characters). No control characters.
+   */
+  readonly name: string;
+  /**
+   * Version (≤ 32 characters). Name + version are unique per kind.
+   */
+  readonly version?: string;
+  /**
+   * Manufacturer (≤ 32 characters).
+   */
+  readonly manufacturer?: string;
+  /**
+   * Language (≤ 32 characters).
+   */
+  readonly language?: string;
+  /**
+   * Comment (≤ 127 characters).
+   */
+  readonly description?: string;
+  /**
+   * Where the content is (UNC or a local path on the site server). For the client role it defaults to `%ProgramFiles%\Microsoft Configuration Manager\Client` (R3); other roles without a source have no content. At most 255 characters.
+   * @default none: the package has no content
+   */
+  readonly sourcePath?: string;
+}
+
+/**
+ * Props of a package whose content the steps use (`VendorToolsPackage`, and the base of `UsmtPackageProps`): the source is required.
+ */
+export interface PackageWithContentProps extends PackageProps {
+  /**
+   * Where the content is (UNC or a local path on the site server). For the client role it defaults to `%ProgramFiles%\Microsoft Configuration Manager\Client` (R3); other roles without a source have no content. At most 255 characters.
+   */
+  readonly sourcePath: string;
+}
+
+/**
+ * Props of a `UsmtPackage`: the package identity, its content, and the USMT settings (R5), flat.
+ */
+export interface UsmtPackageProps extends PackageWithContentProps {
+  /**
+   * USMT version of the package content; the site decides which are allowed (R5).
+   */
+  readonly usmtVersion: '3.0' | '4.0';
+  /**
+   * USMT x86 and x64 builds share file names, so each architecture is its own package.
+   */
+  readonly architecture: 'x86' | 'x64';
+  /**
+   * Migration rule files the package contains; at least one (R5). 1 to 50 items. Each: A migration rule file name (`MigApp.xml`, `MigUser.xml`, a custom `.xml` or `.inf`).
+   * @default the USMT 3.0 rule files, `MigApp.xml`, `MigUser.xml`, `MigSys.xml`
+   */
+  readonly ruleFiles?: string[];
+}
+
+/**
+ * Props of a `ClientPackage`: every one has a default.
+ */
+export interface ClientPackageProps {
+  /**
+   * Name shown in the console (≤ 50 characters). No control characters.
+   * @default 'Configuration Manager Client Package'
+   */
+  readonly name?: string;
+  /**
+   * Version (≤ 32 characters). Name + version are unique per kind.
+   */
+  readonly version?: string;
+  /**
+   * Manufacturer (≤ 32 characters).
+   */
+  readonly manufacturer?: string;
+  /**
+   * Language (≤ 32 characters).
+   */
+  readonly language?: string;
+  /**
+   * Comment (≤ 127 characters).
+   */
+  readonly description?: string;
+  /**
+   * Where the content is (UNC or a local path on the site server). For the client role it defaults to `%ProgramFiles%\Microsoft Configuration Manager\Client` (R3); other roles without a source have no content. At most 255 characters.
+   * @default the client files on the site server, `%ProgramFiles%\Microsoft Configuration Manager\Client` (R3); written out, so the plan shows it
+   */
+  readonly sourcePath?: string;
+}
+
+/**
+ * A program's settings, as `addProgram` takes them: the model's program fields, without the package (the one `addProgram` is called on).
+ */
+export interface ProgramOptions {
+  /**
+   * Program name (≤ 50 characters); cannot be renamed. No control characters.
+   * It cannot change once the object exists: a change replaces the object.
+   * @default the construct id
+   */
+  readonly name?: string;
+  /**
+   * Command line (≤ 255 bytes). Not empty.
+   */
+  readonly commandLine: string;
+  /**
+   * Working directory (≤ 127 characters).
+   */
+  readonly workingDirectory?: string;
+  /**
+   * Comment (≤ 127 characters).
+   */
+  readonly comment?: string;
+  /**
+   * Estimated run time in minutes; 720 means unknown.
+   * @default 120
+   */
+  readonly durationMinutes?: number;
+  /**
+   * Disk space the program needs, in MB. A whole number from 0 to 1048576.
+   */
+  readonly diskSpaceMb?: number;
+  /**
+   * Platforms the program may run on (e.g. `x86 Windows XP SP2`); empty means any platform. At most 64 items.
+   */
+  readonly supportedPlatforms?: string[];
+  /**
+   * Whether the program needs a logged-on user, needs none, or does not care.
+   * @default `'whetherOrNotUserLoggedOn'` while `forTaskSequence` is true (the default), `'noUserLoggedOn'` for the client package (R4), else `'userLoggedOn'`
+   */
+  readonly runWhen?: 'userLoggedOn' | 'noUserLoggedOn' | 'whetherOrNotUserLoggedOn';
+  /**
+   * Run from the distribution point share (UNC) or from a local copy.
+   * @default 'networkShare'
+   */
+  readonly runFrom?: 'networkShare' | 'localCopy';
+  /**
+   * Run with administrative rights (as Local System).
+   * @default true while `forTaskSequence` is true (the default) and for the client package, else false
+   */
+  readonly adminRights?: boolean;
+  /**
+   * Let the user interact with the program.
+   * @default false
+   */
+  readonly allowUserInteraction?: boolean;
+  /**
+   * The program restarts the computer by itself (instead of returning 3010).
+   * @default false
+   */
+  readonly mayRestartComputer?: boolean;
+  /**
+   * Hide the program window.
+   * @default false
+   */
+  readonly hideWindow?: boolean;
+  /**
+   * The program may not run.
+   * @default false
+   */
+  readonly disabled?: boolean;
+  /**
+   * Run another program first. Not supported by operating system deployment: a step may not install such a program (R1).
+   */
+  readonly runFirst?: ProgramDependency;
+  /**
+   * The program is meant to be installed by a task sequence (an Install Software step). Such a step runs it as Local System
+   * with nobody logged on, and refuses a program that needs a user or runs without administrative rights: with this
+   * intent, `runWhen` defaults to `'whetherOrNotUserLoggedOn'` and `adminRights` to true. Set it to false for a program
+   * people install themselves, which then gets the ConfigMgr console's defaults. Set explicitly to true, settings a step
+   * would refuse are an error at synth.
+   *
+   * It is an intent stated here rather than inferred from the steps that use the program, so that adding or removing a
+   * step never changes the program, and a program that a task sequence of another app installs gets the same settings.
+   * @default true
+   */
+  readonly forTaskSequence?: boolean;
+}
+
+/**
+ * Props of a `Program`: its settings and the package it belongs to (created in this app or imported).
+ */
+export interface ProgramProps extends ProgramOptions {
+  /**
+   * ID of the package the program belongs to. A program cannot move to another package.
+   * A construct of this library, or a reference to an existing object from its `fromPackageId`.
+   * It cannot change once the object exists: a change replaces the object.
+   */
+  readonly package: IPackage;
+}
+
+/**
+ * "Run another program first", with the other program as a reference. Operating system deployment refuses it (R1).
+ */
+export interface ProgramDependency {
+  /**
+   * Run it every time, not only when it has not run.
+   * @default false
+   */
+  readonly always?: boolean;
+  /**
+   * The program to run first: a `Program` of this app, or one from `Program.fromProgram`.
+   */
+  readonly program: IProgram;
+}
+
+/**
+ * Props of an `OsImage`: the model's OS image fields (the ID is the server's).
+ */
+export interface OsImageProps {
+  /**
+   * Name shown in the console (≤ 50 characters). No control characters.
+   */
+  readonly name: string;
+  /**
+   * Version (≤ 32 characters). Name + version are unique per kind.
+   */
+  readonly version?: string;
+  /**
+   * Manufacturer (≤ 32 characters).
+   */
+  readonly manufacturer?: string;
+  /**
+   * Language (≤ 32 characters).
+   */
+  readonly language?: string;
+  /**
+   * Comment (≤ 127 characters).
+   */
+  readonly description?: string;
+  /**
+   * UNC path of the captured `.wim` file. 1 to 255 characters.
+   */
+  readonly sourcePath: string;
+  /**
+   * The images the file holds, by index. At most 64 items.
+   */
+  readonly images?: OsImageIndex[];
+  /**
+   * Applications captured into the image. Changing them means capturing a new image: the version must change too (R7). At most 200 items.
+   */
+  readonly preinstalledApplications?: OsImagePreinstalledApplication[];
+  /**
+   * Installation or setup properties baked into the image. Each distinct set needs its own image (R8). At most 1024 characters.
+   */
+  readonly bakedProperties?: string;
+}
+
+export interface OsImageIndex {
+  /**
+   * Image index inside the file (1-based). A whole number from 1 to 64.
+   */
+  readonly index: number;
+  /**
+   * Image or edition name. 1 to 127 characters.
+   */
+  readonly name: string;
+}
+
+export interface OsImagePreinstalledApplication {
+  /**
+   * Application name. 1 to 50 characters.
+   */
+  readonly name: string;
+  /**
+   * Application version. At most 32 characters.
+   */
+  readonly version?: string;
+  /**
+   * Whether the application survives Sysprep generalisation. Only such applications can be in an image (R7).
+   */
+  readonly sysprepCapable: boolean;
+}
+
+/**
+ * Props of an `OsInstallPackage`: the model's fields (the ID is the server's).
+ */
+export interface OsInstallPackageProps {
+  /**
+   * Name shown in the console (≤ 50 characters). No control characters.
+   */
+  readonly name: string;
+  /**
+   * Version (≤ 32 characters). Name + version are unique per kind.
+   */
+  readonly version?: string;
+  /**
+   * Manufacturer (≤ 32 characters).
+   */
+  readonly manufacturer?: string;
+  /**
+   * Language (≤ 32 characters).
+   */
+  readonly language?: string;
+  /**
+   * Comment (≤ 127 characters).
+   */
+  readonly description?: string;
+  /**
+   * Where the content is: a UNC path (`\\server\share\…`) or a local path on the site server. 1 to 255 characters.
+   */
+  readonly sourcePath: string;
+  /**
+   * The editions the setup files can install, by index. At most 64 items.
+   */
+  readonly editions?: OsInstallPackageEdition[];
+}
+
+export interface OsInstallPackageEdition {
+  /**
+   * Image index inside the file (1-based). A whole number from 1 to 64.
+   */
+  readonly index: number;
+  /**
+   * Image or edition name. 1 to 127 characters.
+   */
+  readonly name: string;
+}
+
+/**
+ * Props of a `BootImage`: the model's boot image fields, with `driverPackages` (references) in place of driver package IDs.
+ */
+export interface BootImageProps {
+  /**
+   * Name shown in the console (≤ 50 characters). No control characters.
+   */
+  readonly name: string;
+  /**
+   * Version (≤ 32 characters). Name + version are unique per kind.
+   */
+  readonly version?: string;
+  /**
+   * Manufacturer (≤ 32 characters).
+   */
+  readonly manufacturer?: string;
+  /**
+   * Language (≤ 32 characters).
+   */
+  readonly language?: string;
+  /**
+   * Comment (≤ 127 characters).
+   */
+  readonly description?: string;
+  /**
+   * UNC path of the Windows PE `.wim`. 1 to 255 characters.
+   */
+  readonly sourcePath: string;
+  /**
+   * Processor architecture of Windows PE.
+   */
+  readonly architecture: 'x86' | 'x64';
+  /**
+   * Driver packages whose drivers are added to Windows PE. At most 100 items. Each: A driver package whose drivers (storage, network) are added to Windows PE.
+   * A construct of this library, or a reference to an existing object from its `fromPackageId`.
+   */
+  readonly driverPackages?: IDriverPackage[];
+  /**
+   * Allow F8 to open a command prompt (for troubleshooting).
+   * @default false
+   */
+  readonly enableCommandPrompt?: boolean;
+  /**
+   * Pre-start command: the place to include tools in the Windows PE image.
+   */
+  readonly preStartCommand?: BootImagePreStartCommand;
+  /**
+   * Vendor tools baked into Windows PE, usable by hardware steps without a tools package (R6). At most 100 items.
+   */
+  readonly includedTools?: BootImageIncludedTool[];
+}
+
+/**
+ * Pre-start command: the place to include tools in the Windows PE image.
+ */
+export interface BootImagePreStartCommand {
+  /**
+   * Command run when Windows PE starts (`PreExecCommandLine`). 1 to 255 characters.
+   */
+  readonly commandLine: string;
+  /**
+   * Folder whose files are copied into Windows PE (`PreExecSourceDirectory`). At most 255 characters.
+   */
+  readonly sourceDirectory?: string;
+}
+
+export interface BootImageIncludedTool {
+  /**
+   * Tool name (e.g. `syscfg`, `hpacucli`). 1 to 64 characters.
+   */
+  readonly name: string;
+  /**
+   * Where the tool is inside Windows PE (e.g. `X:\Tools\syscfg.exe`). 1 to 255 characters.
+   */
+  readonly path: string;
+}
+
+/**
+ * Props of a `DriverPackage`: the model's fields (the ID is the server's).
+ */
+export interface DriverPackageProps {
+  /**
+   * Name shown in the console (≤ 50 characters). No control characters.
+   */
+  readonly name: string;
+  /**
+   * Version (≤ 32 characters). Name + version are unique per kind.
+   */
+  readonly version?: string;
+  /**
+   * Manufacturer (≤ 32 characters).
+   */
+  readonly manufacturer?: string;
+  /**
+   * Language (≤ 32 characters).
+   */
+  readonly language?: string;
+  /**
+   * Comment (≤ 127 characters).
+   */
+  readonly description?: string;
+  /**
+   * Where the content is: a UNC path (`\\server\share\…`) or a local path on the site server. 1 to 255 characters.
+   */
+  readonly sourcePath: string;
+  /**
+   * Drivers in the package. 1 to 500 items.
+   */
+  readonly drivers: DriverPackageDriver[];
+}
+
+export interface DriverPackageDriver {
+  /**
+   * The driver's INF file, relative to the package source. 1 to 255 characters.
+   */
+  readonly infFile: string;
+  /**
+   * Device class (e.g. `SCSIAdapter`, `Net`). 1 to 64 characters.
+   */
+  readonly driverClass: string;
+  /**
+   * Driver version. At most 32 characters.
+   */
+  readonly version?: string;
+  /**
+   * Whether the driver is signed.
+   * @default true
+   */
+  readonly signed?: boolean;
+  /**
+   * Needed to boot (storage, network): it must also be in the boot image.
+   * @default false
+   */
+  readonly bootCritical?: boolean;
+}
+
+/**
+ * Props of a `TaskSequence`: name, version, description, and the boot image it starts in. Steps are added with `addStep` and `addGroup`.
+ */
+export interface TaskSequenceProps {
+  /**
+   * Name shown in the console (≤ 50 characters). No control characters.
+   */
+  readonly name: string;
+  /**
+   * Version (≤ 32 characters). Name + version are unique per kind.
+   */
+  readonly version?: string;
+  /**
+   * Comment (≤ 127 characters).
+   */
+  readonly description?: string;
+  /**
+   * The boot image (Windows PE) the sequence starts in.
+   * A construct of this library, or a reference to an existing object from its `fromPackageId`.
+   */
+  readonly bootImage?: IBootImage;
+  /**
+   * Version of the secrets the steps carry (passwords, product key). Terraform never stores a secret, so it cannot see one
+   * change: after changing any secret value, raise this number and the next apply sends the secrets again. A whole number, 0 or more.
+   * @default none: secrets are sent when the sequence is created
+   */
+  readonly secretsVersion?: number;
+}
+
+/**
+ * The settings every step and group has.
+ */
+export interface StepCommonProps {
+  /**
+   * Step or group name (1–100 characters). No control characters.
+   * @default the action's name as the console shows it, e.g. `'Apply Operating System'`
+   */
+  readonly name?: string;
+  /**
+   * Description (≤ 255 characters).
+   */
+  readonly description?: string;
+  /**
+   * A disabled step is skipped.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Go on with the sequence when the step fails.
+   * @default false
+   */
+  readonly continueOnError?: boolean;
+  /**
+   * When the step runs. Without a condition it always runs.
+   * @default none: the step always runs
+   */
+  readonly condition?: Condition;
+}
+
+/**
+ * Props of `ApplyOperatingSystem`: the common step settings and the action's fields. Apply Operating System (Windows PE): an image, or an edition of an install package.
+ */
+export interface ApplyOperatingSystemProps extends StepCommonProps {
+  /**
+   * The OS image to apply.
+   * A construct of this library, or a reference to an existing object from its `fromPackageId`.
+   */
+  readonly imagePackage?: IOsImage;
+  /**
+   * Index of the image in the `.wim`. A whole number from 1 to 64.
+   * @default 1
+   */
+  readonly imageIndex?: number;
+  /**
+   * The OS install package to install from, instead of an image.
+   * A construct of this library, or a reference to an existing object from its `fromPackageId`.
+   */
+  readonly installPackage?: IOsInstallPackage;
+  /**
+   * Edition to install from the install package. A whole number from 1 to 64.
+   */
+  readonly editionIndex?: number;
+  /**
+   * Where the operating system goes.
+   * @default 'nextAvailablePartition'
+   */
+  readonly destination?: 'nextAvailablePartition' | 'diskAndPartition' | 'logicalDrive' | 'variable';
+  /**
+   * Disk, for `diskAndPartition`. A whole number from 0 to 99.
+   */
+  readonly diskIndex?: number;
+  /**
+   * Partition, for `diskAndPartition`. A whole number from 1 to 99.
+   */
+  readonly partitionIndex?: number;
+  /**
+   * Drive letter, for `logicalDrive`.
+   */
+  readonly logicalDrive?: string;
+  /**
+   * Variable holding the drive, for `variable`. 1 to 255 characters.
+   */
+  readonly variable?: string;
+}
+
+/**
+ * Props of `SetupWindowsAndConfigMgr`: the common step settings and the action's fields. Setup Windows and ConfigMgr (Windows PE): runs Windows setup and installs the ConfigMgr client (R3).
+ */
+export interface SetupWindowsAndConfigMgrProps extends StepCommonProps {
+  /**
+   * The ConfigMgr client installation package (role `client`, R3).
+   * A construct of this library, or a reference to an existing object from its `fromPackageId`.
+   */
+  readonly clientPackage: IClientPackage;
+  /**
+   * CCMSetup switches, then `PROPERTY=value` pairs (`SMSSITECODE=CM1 FSP=fsp01`); quote values with spaces (R3). At most 1024 characters.
+   */
+  readonly installationProperties?: string;
+}
+
+/**
+ * Props of `RunCommandLine`: the common step settings and the action's fields. Run Command Line.
+ */
+export interface RunCommandLineProps extends StepCommonProps {
+  /**
+   * The command line. 1 to 32000 characters.
+   */
+  readonly commandLine: string;
+  /**
+   * Package whose content the command uses.
+   * A construct of this library, or a reference to an existing object from its `fromPackageId`.
+   */
+  readonly package?: IPackage;
+  /**
+   * Working directory. At most 255 characters.
+   */
+  readonly workingDirectory?: string;
+  /**
+   * Exit codes that mean success. 1 to 32 items.
+   * @default [0, 3010]
+   */
+  readonly successCodes?: number[];
+  /**
+   * Turn off 64-bit file system redirection.
+   * @default false
+   */
+  readonly disable64BitRedirection?: boolean;
+  /**
+   * Stop the command after this many minutes. A whole number from 1 to 1440.
+   */
+  readonly timeoutMinutes?: number;
+  /**
+   * Marks a server hardware step (flash the BIOS, configure RAID or the management controller): it runs in Windows PE before the disk is partitioned and the OS applied, with tools from a `tools` package or the boot image (R6).
+   */
+  readonly hardware?: 'bios' | 'raid' | 'bmc';
+}
+
+/**
+ * Props of `InstallSoftware`: the common step settings and the action's fields. Install Software (full OS): one program, or a list given by variables.
+ */
+export interface InstallSoftwareProps extends StepCommonProps {
+  /**
+   * Install a dynamic list of programs from variables `<base>001`, `<base>002`, … 1 to 200 characters.
+   */
+  readonly baseVariableName?: string;
+  /**
+   * The program to install: a `Program` of this app, or one from `Program.fromProgram`. It may not run another program first (R1), and must run without a user, with administrative rights (see `forTaskSequence`).
+   */
+  readonly program?: IProgram;
+}
+
+/**
+ * Props of `CaptureUserState`: the common step settings and the action's fields. Capture User State: USMT `scanstate` into the state store (R5).
+ */
+export interface CaptureUserStateProps extends StepCommonProps {
+  /**
+   * The USMT package (role `usmt`) whose tools run (R5).
+   * A construct of this library, or a reference to an existing object from its `fromPackageId`.
+   */
+  readonly usmtPackage: IUsmtPackage;
+  /**
+   * Simple uses the standard rule files; advanced names them.
+   * @default 'simple'
+   */
+  readonly mode?: 'simple' | 'advanced';
+  /**
+   * Rule files to use in advanced mode. At most 20 items.
+   */
+  readonly configFiles?: string[];
+  /**
+   * Go on when a file cannot be read.
+   * @default false
+   */
+  readonly continueOnLockedFiles?: boolean;
+  /**
+   * Verbose USMT logs.
+   * @default false
+   */
+  readonly verboseLogging?: boolean;
+  /**
+   * Skip encrypted files.
+   * @default false
+   */
+  readonly skipEncryptedFiles?: boolean;
+}
+
+/**
+ * Props of `RestoreUserState`: the common step settings and the action's fields. Restore User State: USMT `loadstate` from the state store (R5).
+ */
+export interface RestoreUserStateProps extends StepCommonProps {
+  /**
+   * The USMT package (role `usmt`) whose tools run (R5).
+   * A construct of this library, or a reference to an existing object from its `fromPackageId`.
+   */
+  readonly usmtPackage: IUsmtPackage;
+  /**
+   * Simple uses the standard rule files; advanced names them.
+   * @default 'simple'
+   */
+  readonly mode?: 'simple' | 'advanced';
+  /**
+   * Rule files to use in advanced mode. At most 20 items.
+   */
+  readonly configFiles?: string[];
+  /**
+   * Go on when a file cannot be read.
+   * @default false
+   */
+  readonly continueOnLockedFiles?: boolean;
+  /**
+   * Verbose USMT logs.
+   * @default false
+   */
+  readonly verboseLogging?: boolean;
+  /**
+   * Restore local computer user accounts too.
+   * @default false
+   */
+  readonly restoreLocalAccounts?: boolean;
+  /**
+   * Password given to restored local accounts. No control characters. 1 to 255 characters.
+   * A secret: pass a sensitive `TerraformVariable`'s value, so it stays out of git and cdk.tf.json; it is never in a plan or state.
+   */
+  readonly localAccountPassword?: string;
+}
+
+/**
+ * Props of `RequestStateStore`: the common step settings and the action's fields. Request State Store: a state migration point.
+ */
+export interface RequestStateStoreProps extends StepCommonProps {
+  /**
+   * Whether the state is to be captured or restored.
+   */
+  readonly purpose: 'capture' | 'restore';
+  /**
+   * How often to retry. A whole number from 0 to 100.
+   * @default 3
+   */
+  readonly retries?: number;
+  /**
+   * Seconds between tries. A whole number from 0 to 3600.
+   * @default 60
+   */
+  readonly retryDelaySeconds?: number;
+}
+
+/**
+ * Props of `ReleaseStateStore`: the common step settings and the action's fields. Release State Store.
+ */
+export interface ReleaseStateStoreProps extends StepCommonProps {
+}
+
+/**
+ * Props of `PartitionDisk`: the common step settings and the action's fields. Partition Disk (Windows PE).
+ */
+export interface PartitionDiskProps extends StepCommonProps {
+  /**
+   * Disk number. A whole number from 0 to 99.
+   * @default 0
+   */
+  readonly diskIndex?: number;
+  /**
+   * Partition table style.
+   * @default 'mbr'
+   */
+  readonly style?: 'mbr' | 'gpt';
+  /**
+   * Partitions, in order. 1 to 32 items.
+   */
+  readonly partitions: PartitionDiskPartition[];
+}
+
+export interface PartitionDiskPartition {
+  /**
+   * Partition name. At most 64 characters.
+   */
+  readonly name?: string;
+  /**
+   * Partition type.
+   * @default 'primary'
+   */
+  readonly type?: 'primary' | 'extended' | 'logical' | 'efi' | 'msr' | 'recovery';
+  /**
+   * File system.
+   * @default 'ntfs'
+   */
+  readonly fileSystem?: 'ntfs' | 'fat32';
+  /**
+   * Size, in `sizeUnit`. A whole number from 1 to 67108864.
+   */
+  readonly size: number;
+  /**
+   * Unit of `size`.
+   * @default 'percent'
+   */
+  readonly sizeUnit?: 'percent' | 'MB' | 'GB';
+  /**
+   * Make the partition bootable.
+   * @default false
+   */
+  readonly bootable?: boolean;
+  /**
+   * Quick format.
+   * @default true
+   */
+  readonly quickFormat?: boolean;
+  /**
+   * Variable that receives the drive letter. At most 255 characters.
+   */
+  readonly letterVariable?: string;
+}
+
+/**
+ * Props of `ApplyDriverPackage`: the common step settings and the action's fields. Apply Driver Package (Windows PE).
+ */
+export interface ApplyDriverPackageProps extends StepCommonProps {
+  /**
+   * The driver package to apply.
+   * A construct of this library, or a reference to an existing object from its `fromPackageId`.
+   */
+  readonly driverPackage: IDriverPackage;
+  /**
+   * Allow unsigned drivers.
+   * @default false
+   */
+  readonly allowUnsigned?: boolean;
+}
+
+/**
+ * Props of `ApplyWindowsSettings`: the common step settings and the action's fields. Apply Windows Settings.
+ */
+export interface ApplyWindowsSettingsProps extends StepCommonProps {
+  /**
+   * Registered user name. 1 to 255 characters.
+   */
+  readonly registeredUser: string;
+  /**
+   * Registered organisation. 1 to 255 characters.
+   */
+  readonly registeredOrganization: string;
+  /**
+   * Product key. No control characters. 1 to 255 characters.
+   * A secret: pass a sensitive `TerraformVariable`'s value, so it stays out of git and cdk.tf.json; it is never in a plan or state.
+   */
+  readonly productKey?: string;
+  /**
+   * Time zone name. At most 255 characters.
+   */
+  readonly timeZone?: string;
+  /**
+   * Computer name (≤ 15 characters).
+   */
+  readonly computerName?: string;
+  /**
+   * Give the local administrator a random password (and disable the account).
+   * @default true
+   */
+  readonly randomLocalAdminPassword?: boolean;
+  /**
+   * Local administrator password, when not random. No control characters. 1 to 255 characters.
+   * A secret: pass a sensitive `TerraformVariable`'s value, so it stays out of git and cdk.tf.json; it is never in a plan or state.
+   */
+  readonly localAdminPassword?: string;
+}
+
+/**
+ * Props of `ApplyNetworkSettings`: the common step settings and the action's fields. Apply Network Settings.
+ */
+export interface ApplyNetworkSettingsProps extends StepCommonProps {
+  /**
+   * Join a workgroup or a domain.
+   * @default 'workgroup'
+   */
+  readonly joinType?: 'workgroup' | 'domain';
+  /**
+   * Workgroup name. At most 15 characters.
+   */
+  readonly workgroup?: string;
+  /**
+   * Domain to join. At most 255 characters.
+   */
+  readonly domain?: string;
+  /**
+   * LDAP path of the OU (`LDAP://OU=…`). At most 1024 characters.
+   */
+  readonly domainOu?: string;
+  /**
+   * Account that joins the domain (`DOMAIN\user`). At most 255 characters.
+   */
+  readonly joinAccount?: string;
+  /**
+   * Password of the join account. No control characters. 1 to 255 characters.
+   * A secret: pass a sensitive `TerraformVariable`'s value, so it stays out of git and cdk.tf.json; it is never in a plan or state.
+   */
+  readonly joinPassword?: string;
+}
+
+/**
+ * Props of `PrepareWindowsForCapture`: the common step settings and the action's fields. Prepare Windows for Capture (Sysprep).
+ */
+export interface PrepareWindowsForCaptureProps extends StepCommonProps {
+  /**
+   * Build the mass storage driver list.
+   * @default false
+   */
+  readonly buildMassStorageDriverList?: boolean;
+  /**
+   * Do not reset activation.
+   * @default false
+   */
+  readonly keepActivation?: boolean;
+}
+
+/**
+ * Props of `CaptureOperatingSystemImage`: the common step settings and the action's fields. Capture Operating System Image: the end of a build-and-capture sequence.
+ */
+export interface CaptureOperatingSystemImageProps extends StepCommonProps {
+  /**
+   * UNC path of the `.wim` to write. 1 to 255 characters.
+   */
+  readonly destination: string;
+  /**
+   * Image description. At most 255 characters.
+   */
+  readonly imageDescription?: string;
+  /**
+   * Image version. At most 32 characters.
+   */
+  readonly version?: string;
+  /**
+   * Author recorded in the image. At most 255 characters.
+   */
+  readonly createdBy?: string;
+  /**
+   * Account that writes to the destination share. 1 to 255 characters.
+   */
+  readonly captureAccount: string;
+  /**
+   * Password of the capture account. No control characters. 1 to 255 characters.
+   * A secret: pass a sensitive `TerraformVariable`'s value, so it stays out of git and cdk.tf.json; it is never in a plan or state.
+   */
+  readonly capturePassword: string;
+}
+
+/**
+ * Props of a hardware step (`FlashBios`, `ConfigureRaid`): a Run Command Line step the construct writes from the tool and its settings.
+ */
+export interface HardwareStepProps extends StepCommonProps {
+  /**
+   * Working directory. At most 255 characters.
+   */
+  readonly workingDirectory?: string;
+  /**
+   * Exit codes that mean success. 1 to 32 items.
+   * @default [0, 3010]
+   */
+  readonly successCodes?: number[];
+  /**
+   * Turn off 64-bit file system redirection.
+   * @default false
+   */
+  readonly disable64BitRedirection?: boolean;
+  /**
+   * Stop the command after this many minutes. A whole number from 1 to 1440.
+   */
+  readonly timeoutMinutes?: number;
+  /**
+   * Step name (1–100 characters), shown in the console and the logs.
+   * @default `'Flash BIOS (<computerModel>)'` or `'Configure RAID (<computerModel>)'`
+   */
+  readonly name?: string;
+  /**
+   * The computer model the step is for, as `Win32_ComputerSystem.Model` reports it (e.g. `'PowerEdge R710'`, `'ProLiant DL380 G6'`): the step runs only on computers whose model contains it, and only in Windows PE.
+   */
+  readonly computerModel: string;
+  /**
+   * The vendor tools package the tool comes from.
+   * @default none: the tool is included in the task sequence's boot image (its `includedTools`)
+   */
+  readonly tools?: IToolsPackage;
+  /**
+   * The vendor tool to run, e.g. `'raidcfg.exe'`, `'X:\\Tools\\hpacuscripting.exe'`.
+   */
+  readonly tool: string;
+  /**
+   * The settings file, relative to the tools package (e.g. `'raid\\r710-raid5.ini'`). Give it, `parameters`, or both.
+   */
+  readonly configFile?: string;
+  /**
+   * How the tool takes the file, written right before it: `'-i '` gives `-i raid\r710.ini`, `'-i='` gives `-i=raid\r710.ini`.
+   * @default `''`: the file is the last argument on its own
+   */
+  readonly configFileSwitch?: string;
+  /**
+   * Further arguments, before the file (e.g. `'/s /f'`).
+   */
+  readonly parameters?: string;
+}
