@@ -1,11 +1,15 @@
 /**
- * The seed rules' advice on the planned values: the model's own checks (`checkRules`, through
- * `checkPartlyKnown` since a plan has values known only after apply), of which the review shows
- * the findings of R4, R7 and R8 as warnings. Nothing here restates a rule; the messages are the
- * model's, rendered with Terraform's attribute paths.
+ * The seed rules' advice on the planned values: the model's own checks (`checkRules`), of which
+ * the review shows the findings of R4, R7 and R8 as warnings. Nothing here restates a rule; the
+ * messages are the model's, rendered with Terraform's attribute paths.
+ *
+ * A planned value is the provider's: already checked for shape and with the model's defaults
+ * filled in, so the rules run on it directly (the shape check would cost more than the rest of
+ * the review). What the plan does not know yet is taken out first (`partlyKnown`), and findings
+ * about it are left out (`touchesUnknown`), as at plan time.
  */
 import {
-  checkPartlyKnown,
+  checkRules,
   formatIssue,
   partlyKnown,
   PENDING_REFERENCE,
@@ -15,6 +19,7 @@ import {
   type KindName,
   type Resolved,
 } from '../model';
+import { touchesUnknown } from '../model/check';
 import { isHidden } from './values';
 
 /** The rules whose findings are advice to a reviewer. */
@@ -57,10 +62,10 @@ export function adviceFor(object: PlannedObject, lookup: ObjectLookup): Advice[]
     const found = id === PENDING_REFERENCE ? lookup.referencedBy(object.address, kind) : lookup.byId(kind, id);
     return found ? partlyKnown(kind, found, isHidden).known : UNRESOLVED;
   };
-  const checked = checkPartlyKnown(object.kind, after.known, { resolve, missingReference: 'warning', ...(prior ? { prior } : {}) }, after.unknown);
+  const issues = checkRules(object.kind, after.known, { resolve, missingReference: 'warning', ...(prior ? { prior } : {}) });
   const advice = new Map<string, Advice>();
-  for (const issue of [...checked.errors, ...checked.warnings]) {
-    if (!ADVICE_RULES.includes(issue.rule)) continue;
+  for (const issue of issues) {
+    if (!ADVICE_RULES.includes(issue.rule) || touchesUnknown(issue.path, after.unknown)) continue;
     const message = formatIssue(issue, TERRAFORM_STYLE);
     if (!advice.has(message)) advice.set(message, { address: object.address, rule: issue.rule, severity: 'warning', field: terraformPathText(issue.path), message });
   }

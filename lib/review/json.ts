@@ -1,6 +1,6 @@
 /**
  * The review as JSON (`--format json`), for tools that build on it: the `Review` value as it is,
- * keys in a fixed order, two-space indented. Its shape is documented in docs/review.md and changes
+ * keys in a fixed order, two-space indented. Its shape is documented in the README ("Review a change") and changes
  * only with the review's `version`.
  */
 import type { Review } from './review';

@@ -1,7 +1,7 @@
 /**
  * The review of a plan: what a reviewer of a deployment change needs, as one value that the
  * renderers (Markdown, text) show and that `--format json` writes as it is. The JSON form is
- * documented in docs/review.md; its shape changes only with `version`.
+ * documented in the README ("Review a change"); its shape changes only with `version`.
  *
  * Everything is derived from the plan (and, when given, the server's task sequences) with no
  * clock or randomness: the same plan gives the same review, byte for byte.

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { TSchema } from '@sinclair/typebox';
-import { DESCEND, isRecord, mapFields, terraformPath, toTerraformName, valueAt, versionAttributeName, type Path } from '../model';
+import { DESCEND, isRecord, mapFields, toTerraformName, valueAt, versionAttributeName, type Path } from '../model';
 
 export const UNKNOWN: unique symbol = Symbol('known after apply');
 
@@ -45,26 +45,57 @@ export interface Markings {
 }
 
 /**
+ * Follows a tree of Terraform's shape (a marking, or the value itself) along the model paths that
+ * `mapFields` visits, parents before children: each lookup is one step from the parent's node, not
+ * a walk from the root (plans are large).
+ */
+class Follower {
+  private readonly nodes: unknown[];
+  constructor(root: unknown) {
+    this.nodes = [root];
+  }
+  /** The tree's node at `path`, which must be a child of the last path looked up at its parent's depth. */
+  at(path: Path): unknown {
+    const depth = path.length;
+    if (depth === 0) return this.nodes[0];
+    const parent = this.nodes[depth - 1];
+    const segment = path[depth - 1];
+    const node = parent === true ? true : typeof parent === 'object' && parent !== null ? (parent as Record<string | number, unknown>)[typeof segment === 'number' ? segment : toTerraformName(segment)] : undefined;
+    this.nodes[depth] = node;
+    return node;
+  }
+  /** The node last looked up at `depth`. */
+  last(depth: number): unknown {
+    return this.nodes[depth];
+  }
+}
+
+/**
  * A Terraform object of `schema`'s kind as a model value. `undefined` for no object (the before
  * of a create, the after of a delete).
  */
 export function toModelValue(schema: TSchema, value: unknown, markings: Markings): Record<string, unknown> | undefined {
   if (value === null || value === undefined) return undefined;
-  const at = (path: Path) => terraformPath(path);
+  const values = new Follower(value);
+  const unknown = new Follower(markings.unknown);
+  const sensitiveMarks = new Follower(markings.sensitive);
   const out = mapFields(schema, value, {
     inputKey: toTerraformName,
     node: (_s, v, path) => {
-      const tfPath = at(path);
-      if (marked(markings.unknown, tfPath)) return UNKNOWN;
+      values.at(path);
+      const isUnknown = unknown.at(path) === true;
+      const isSensitive = sensitiveMarks.at(path) === true;
+      if (isUnknown) return UNKNOWN;
       if (v === null) return undefined;
-      if (marked(markings.sensitive, tfPath)) return sensitive(v);
+      if (isSensitive) return sensitive(v);
       return DESCEND;
     },
-    absent: (_s, path) => (marked(markings.unknown, at(path)) ? UNKNOWN : undefined),
+    absent: (_s, path) => (unknown.at(path) === true ? UNKNOWN : undefined),
     beside: (field, s, path, output) => {
       if (!s.writeOnly) return;
       // The secret itself is null in every plan; the version beside it says whether it was sent anew.
-      const version = valueAt(value, [...at(path.slice(0, -1)), versionAttributeName(toTerraformName(field))]);
+      const parent = values.last(path.length - 1) as Record<string, unknown> | undefined;
+      const version = parent?.[versionAttributeName(toTerraformName(field))];
       if (typeof version === 'number') output[field] = new Secret(version);
     },
   });

@@ -58,9 +58,11 @@ describe('npm run review -- server-rollout', () => {
     assert.equal(review.summary.update + review.summary.replace + review.summary.delete, 0);
     assert.ok(review.summary.create >= 5, `creates: ${review.summary.create}`);
     const sequence = review.objects.find((o) => o.kind === 'taskSequence');
+    assert.ok(sequence, 'the stack has a task sequence');
     assert.ok(sequence?.mermaid?.startsWith('flowchart TD'), 'the new sequence has a flowchart');
-    assert.ok(sequence.steps!.length > 0 && sequence.steps!.every((s) => s.change === 'inserted'));
-    assert.ok(sequence.steps!.some((s) => s.group.length > 0), 'the hardware steps are in their groups');
+    const steps = sequence.steps ?? [];
+    assert.ok(steps.length > 0 && steps.every((s) => s.change === 'inserted'));
+    assert.ok(steps.some((s) => s.group.length > 0), 'the hardware steps are in their groups');
     for (const secret of Object.values(SECRETS)) assert.equal((r.stdout + r.stderr).includes(secret), false, 'a secret was printed');
   });
 

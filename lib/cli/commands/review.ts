@@ -91,10 +91,12 @@ async function serverSequences(server: { endpoint: string; token: string }): Pro
 
 /**
  * The environment cdktf and terraform run in: this project's Terraform CLI configuration (the
- * local provider mirror of `npm run provider:install`) when none is set and it is installed.
+ * local provider mirror of `npm run provider:install`) when it is installed and no other is in
+ * force (none is set, or the one set does not exist, which Terraform would ignore anyway).
  */
 function stackEnvironment(): NodeJS.ProcessEnv {
-  if (process.env.TF_CLI_CONFIG_FILE) return process.env;
+  const given = process.env.TF_CLI_CONFIG_FILE;
+  if (given && existsSync(given)) return process.env;
   const installed = providerInstallPaths().cliConfigFile;
   return existsSync(installed) ? { ...process.env, TF_CLI_CONFIG_FILE: installed } : process.env;
 }
