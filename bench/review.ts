@@ -131,6 +131,5 @@ try {
     ].join('\n') + '\n',
   );
 } finally {
-  if (process.env.KEEP) writeFileSync(process.env.KEEP, text);
   rmSync(dir, { recursive: true, force: true });
 }

@@ -24,13 +24,8 @@ export interface Usage {
   readonly uses: readonly UsingField[];
 }
 
-export interface Impact {
-  readonly address: string;
-  readonly kind: KindName;
-  readonly title: string;
-  readonly name?: string;
-  readonly id: string;
-  readonly action: 'update' | 'replace' | 'delete';
+/** A changed object and the task sequences that use it. */
+export interface Impact extends ChangedObject {
   readonly usedBy: readonly Usage[];
 }
 
@@ -42,6 +37,7 @@ export interface SequenceValues {
   readonly values: readonly { readonly steps?: readonly Step[] }[];
 }
 
+/** An object the plan updates, replaces or deletes, as it is before the change. */
 export interface ChangedObject {
   readonly address: string;
   readonly kind: KindName;
@@ -53,6 +49,7 @@ export interface ChangedObject {
 
 /** The task sequences (of the plan, then of the server) that use each changed object. */
 export function blastRadius(changed: readonly ChangedObject[], inPlan: readonly SequenceValues[], onServer: readonly SequenceValues[] = []): Impact[] {
+  if (changed.length === 0) return [];
   const index = new Map<string, Map<SequenceValues, UsingField[]>>(); // "kind id" → sequence → uses
   const record = (sequences: readonly SequenceValues[]) => {
     for (const sequence of sequences) {

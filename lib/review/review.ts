@@ -117,7 +117,9 @@ export function reviewPlan(plan: PlanJson, options: ReviewOptions = {}): Review 
   const managedIds = new Set(sequences.map((c) => c.before?.id).filter((id): id is string => typeof id === 'string'));
   const changed: ChangedObject[] = changes.flatMap((c) => {
     if (!c.kind || c.kind === TASK_SEQUENCE || !c.before || (c.action !== 'update' && c.action !== 'replace' && c.action !== 'delete')) return [];
-    return [{ address: c.rc.address, kind: c.kind, title: KINDS[c.kind].title, ...nameOf(c), id: objectId(c.kind, c.before), action: c.action }];
+    // Named as it is now, before the change: the object the sequences use.
+    const name = c.before.name;
+    return [{ address: c.rc.address, kind: c.kind, title: KINDS[c.kind].title, ...(typeof name === 'string' ? { name } : {}), id: objectId(c.kind, c.before), action: c.action }];
   });
   const inPlan: SequenceValues[] = sequences.map((c) => ({
     name: String(c.after?.name ?? c.before?.name ?? c.rc.address),
