@@ -13,7 +13,7 @@ import path from 'node:path';
 import { buildProgram } from '../../lib/cli/main';
 import { startServer, type RunningServer } from '../../lib/server/launch';
 
-// js-yaml comes with jest; version 3 reads YAML with safeLoad.
+// js-yaml (a devDependency; version 3 reads YAML with safeLoad).
 const yaml = require('js-yaml') as { safeLoad(text: string): unknown };
 
 const root = path.resolve(__dirname, '..', '..');
