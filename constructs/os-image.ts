@@ -37,26 +37,14 @@ export class OsImage extends OsdObject implements IOsImage {
     this.osImageId = this.objectId;
   }
 
-  /** R7: an image without a version; R8: baked-in properties and images that differ only by them. */
+  /** R8 across images: images that differ only by their baked-in properties (the model advises on each image alone). */
   protected override advice(): string[] {
-    const advice: string[] = [];
-    if (this.props.version === undefined) {
-      advice.push(
-        'R7: the image has no version. Changing what an image contains means capturing a new image with a new version; give this one a version so the next capture can be told apart',
-      );
-    }
-    if (this.props.bakedProperties !== undefined) {
-      advice.push(
-        'R8: the image has installation or setup properties baked in (bakedProperties). Each distinct set of properties needs its own image; giving them on the Setup Windows and ConfigMgr step instead means fewer images, at the cost of longer deployments',
-      );
-      const twin = this.earlierImageDifferingOnlyByBakedProperties();
-      if (twin) {
-        advice.push(
+    const twin = this.props.bakedProperties !== undefined ? this.earlierImageDifferingOnlyByBakedProperties() : undefined;
+    return twin
+      ? [
           `R8: this image and ${twin.node.path} differ only by their baked-in properties. Consider one image without them, and the properties on each deployment's Setup Windows and ConfigMgr step: one image to capture and maintain, slightly longer deployments`,
-        );
-      }
-    }
-    return advice;
+        ]
+      : [];
   }
 
   /** An image constructed before this one whose content is the same apart from bakedProperties. */

@@ -1,5 +1,5 @@
 /**
- * The seed's rules R1–R8 and the other checks that look beyond one field: across fields, across
+ * The seed's rules R1–R8 (R4, R8 and an image without a version are advice: warnings) and the other checks that look beyond one field: across fields, across
  * steps, and at the objects a value references. One implementation serves the server (422), the
  * provider (plan-time diagnostics) and the constructs (synth errors).
  *
@@ -174,6 +174,20 @@ function programIssues(program: Program, ctx: RuleContext): Issue[] {
 
 function osImageIssues(image: OsImage, ctx: RuleContext): Issue[] {
   const issues: Issue[] = [];
+  if (image.version === undefined) {
+    issues.push(
+      warning(['version'], 'R7', msg`the image has no ${field(['version'])}. Changing what an image contains means capturing a new image with a new version; give this one a version so the next capture can be told apart`),
+    );
+  }
+  if (image.bakedProperties !== undefined) {
+    issues.push(
+      warning(
+        ['bakedProperties'],
+        'R8',
+        msg`the image has installation or setup properties baked in (${field(['bakedProperties'])}). Each distinct set of properties needs its own image; giving them on the Setup Windows and ConfigMgr step instead means fewer images, at the cost of longer deployments`,
+      ),
+    );
+  }
   (image.preinstalledApplications ?? []).forEach((app, i) => {
     if (!app.sysprepCapable) {
       issues.push(
