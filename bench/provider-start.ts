@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateCertificate } from '../lib/provider/transport/certificate';
+import { generateCertificate } from '../lib/tfplugin/transport/certificate';
 import { installProvider } from '../scripts/install-provider';
 
 function option(name: string, fallback: string): string {

@@ -3,13 +3,12 @@
  *
  * It emits `terraform { required_providers { osd = { source, version } } }` and the
  * `provider "osd"` block. Its props are the provider's own configuration schema
- * (lib/provider/provider-config.ts), so the two cannot disagree.
+ * (lib/model/provider-config.ts), so the two cannot disagree.
  */
 import type { Construct } from 'constructs';
 import { Annotations, TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Value } from '@sinclair/typebox/value';
-import { ProviderConfigSchema, type ProviderConfig } from '../lib/provider/provider-config';
-import { show, toTerraformValue, type ConfigMgrVersion } from '../lib/model';
+import { ProviderConfigSchema, show, toTerraformValue, type ConfigMgrVersion, type ProviderConfig } from '../lib/model';
 import { PROVIDER_SOURCE, projectVersion } from '../lib/provider/install-paths';
 import type { Simplify } from './model-props';
 import { ModelRegistry } from './registry';

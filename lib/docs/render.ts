@@ -7,8 +7,8 @@ import { keyword } from '../model/annotations';
 import { KINDS, KIND_NAMES, type KindName } from '../model/kinds';
 import { SiteSchema } from '../model/site';
 import { toTerraformName } from '../model/terraform-names';
-import { ProviderConfigSchema } from '../provider/provider-config';
-import { ctyTypeOf, hasDefault, versionAttributeName } from '../provider/schema';
+import { ProviderConfigSchema, versionAttributeName } from '../model/provider-config';
+import { ctyTypeOf, hasDefault } from '../provider/schema';
 
 /** Every page, by its path under docs/. */
 export function renderAllDocs(): Map<string, string> {

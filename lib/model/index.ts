@@ -48,3 +48,4 @@ export function checkObject(kind: KindName, input: unknown, ctx: RuleContext): C
   };
 }
 export * from './terraform-names';
+export * from './provider-config';

@@ -1,6 +1,6 @@
 /** Model findings and API failures as Terraform diagnostics, on the attribute they are about. */
 import type { Issue } from '../model/issues';
-import { errorDiagnostic, warningDiagnostic, type Diagnostic } from './protocol/types';
+import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../tfplugin';
 import { terraformMessage, terraformPath } from './state';
 
 /** One diagnostic per issue, its summary naming the rule, its detail the whole message. */

@@ -3,7 +3,8 @@
  * the kind's schema: plan fills the model's defaults so a plan never shows "known after apply" for
  * what the model can compute, immutable fields force a replacement, everything else updates in
  * place, reads report drift, and rules that need other objects are checked at plan time against
- * the server.
+ * the server. Each Terraform operation is one method (lib/tfplugin/provider.ts maps the protocol
+ * onto them).
  */
 import type { TSchema } from '@sinclair/typebox';
 import { keyword, PACKAGE_ID_PATTERN } from '../model/annotations';
@@ -14,40 +15,51 @@ import { checkRules, lookupsFor, UNRESOLVED, type Resolved } from '../model/rule
 import type { Site } from '../model/site';
 import { validateShape, withoutReadOnly } from '../model/validate';
 import { toTerraformName } from '../model/terraform-names';
-import { describeError, issueDiagnostics } from './diagnostics';
-import type { ObjectApi } from './object-api';
 import {
   errorDiagnostic,
+  Unknown,
   warningDiagnostic,
-  type ApplyResourceChangeRequest,
-  type ApplyResourceChangeResponse,
+  type ApplyResult,
+  type CallContext,
+  type CreateRequest,
+  type DeleteRequest,
+  type DeleteResult,
   type Diagnostic,
-  type ImportResourceStateRequest,
-  type ImportResourceStateResponse,
-  type PlanResourceChangeRequest,
-  type PlanResourceChangeResponse,
-  type ReadResourceRequest,
-  type ReadResourceResponse,
+  type ImportRequest,
+  type ImportResult,
+  type PlanRequest,
+  type PlanResult,
+  type ReadRequest,
+  type ReadResult,
+  type Resource,
   type Schema,
-  type ValidateResourceConfigRequest,
-  type ValidateResourceConfigResponse,
-} from './protocol/types';
-import { Unknown, type TfObject, type TfValue } from './protocol/values';
+  type TfObject,
+  type TfValue,
+  type UpdateRequest,
+  type WithDiagnostics,
+} from '../tfplugin';
+import { describeError, issueDiagnostics } from './diagnostics';
+import type { ObjectApi } from './object-api';
 import { attributesOf } from './schema';
 import { PENDING_ID, restoreUnknowns, toModel, toTerraform, touchesUnknown, withoutUnknowns } from './state';
 
 /** What a resource needs from the configured provider. */
 export interface ProviderSession {
   readonly api: ObjectApi;
-  site(): Promise<Site>;
+  /** The site (read once per provider process). */
+  site(stop?: AbortSignal): Promise<Site>;
 }
 
-export class ManagedResource {
+export class KindResource implements Resource {
   readonly typeName: string;
   readonly schema: Schema;
   private readonly def: KindDefinition;
 
-  constructor(readonly kind: KindName) {
+  /** `session` gives the configured session; undefined before ConfigureProvider. */
+  constructor(
+    readonly kind: KindName,
+    private readonly session: () => ProviderSession | undefined,
+  ) {
     this.def = KINDS[kind];
     this.typeName = this.def.terraformType;
     this.schema = {
@@ -61,8 +73,8 @@ export class ManagedResource {
   }
 
   /** Shape and the rules that need nothing but the configuration itself. */
-  validate(req: ValidateResourceConfigRequest): ValidateResourceConfigResponse {
-    const config = toModel(this.def.schema, req.config);
+  async validateConfig(configValue: TfObject): Promise<WithDiagnostics> {
+    const config = toModel(this.def.schema, configValue);
     const { known, unknown } = withoutUnknowns(this.def.schema, config);
     const shape = validateShape(this.kind, config).filter((i) => !touchesUnknown(i.path, unknown));
     if (shape.length > 0) return { diagnostics: issueDiagnostics(shape, this.def.title) };
@@ -70,9 +82,12 @@ export class ManagedResource {
     return { diagnostics: issueDiagnostics(local.filter((i) => !touchesUnknown(i.path, unknown)), this.def.title) };
   }
 
-  async plan(req: PlanResourceChangeRequest, session: ProviderSession | undefined): Promise<PlanResourceChangeResponse> {
-    if (req.config === null || req.proposed_new_state === null) return { planned_state: null };
-    const prior = req.prior_state;
+  /**
+   * The planned state: the configuration with the model's defaults and derived values, the prior
+   * ID kept unless an immutable field changes; then the rules that need the server.
+   */
+  async modifyPlan(req: PlanRequest, ctx: CallContext): Promise<PlanResult> {
+    const { prior } = req;
     const { known, unknown } = withoutUnknowns(this.def.schema, toModel(this.def.schema, req.config));
     const model = withDefaults(this.kind, withoutReadOnly(this.kind, known) as Record<string, unknown>);
     const planned = toTerraform(this.def.schema, restoreUnknowns(structuredClone(model), unknown), req.config);
@@ -81,75 +96,87 @@ export class ManagedResource {
     planned.id = prior && requiresReplace.length === 0 ? prior.id : this.plannedId(planned);
     if (this.kind === 'program') planned.flags = unknown.length === 0 ? (model.flags as number) : Unknown;
 
-    const diagnostics = session ? await this.serverRuleDiagnostics(model, unknown, prior, session) : [];
-    return {
-      planned_state: planned,
-      requires_replace: requiresReplace.map((name) => [name]),
-      planned_private: req.prior_private,
-      diagnostics,
-    };
+    const session = this.session();
+    const diagnostics = session ? await this.serverRuleDiagnostics(model, unknown, prior, session, ctx.stopSignal) : [];
+    return { planned, requiresReplace: requiresReplace.map((name) => [name]), diagnostics };
   }
 
-  async read(req: ReadResourceRequest, session: ProviderSession): Promise<ReadResourceResponse> {
-    const id = String(req.current_state.id ?? '');
-    try {
-      const stored = await session.api.get(this.kind, id);
-      if (!stored) return { new_state: null };
-      return { new_state: this.state(stored.value, req.current_state), private: encodePrivate(stored.etag) };
-    } catch (err) {
-      return { new_state: req.current_state, diagnostics: [errorDiagnostic(`Cannot read ${this.def.title.toLowerCase()} ${id}`, describeError(err))] };
-    }
-  }
-
-  async apply(req: ApplyResourceChangeRequest, session: ProviderSession): Promise<ApplyResourceChangeResponse> {
-    const title = this.def.title.toLowerCase();
-    if (req.planned_state === null) {
-      const id = String(req.prior_state?.id ?? '');
-      try {
-        await session.api.delete(this.kind, id);
-        return { new_state: null };
-      } catch (err) {
-        return { new_state: req.prior_state, diagnostics: [errorDiagnostic(`Cannot delete ${title} ${id}`, describeError(err))] };
-      }
-    }
+  async create(req: CreateRequest, ctx: CallContext): Promise<ApplyResult> {
     // The configuration holds the secrets (write-only values never reach the plan).
-    const body = withoutReadOnly(this.kind, toModel(this.def.schema, req.config ?? {})) as Record<string, unknown>;
-    const prior = req.prior_state;
+    const body = this.body(req.config);
     try {
-      const stored = prior
-        ? await session.api.update(this.kind, String(prior.id), body, decodePrivate(req.planned_private))
-        : await session.api.create(this.kind, body);
-      const diagnostics: Diagnostic[] = (stored.warnings ?? []).map((w) => warningDiagnostic(`${this.def.title}: advice (${w.rule})`, w.message));
-      return { new_state: this.state(stored.value, req.config), private: encodePrivate(stored.etag), diagnostics };
+      return this.written(await this.configured().api.create(this.kind, body, ctx.stopSignal), req.config);
     } catch (err) {
-      const what = prior ? `Cannot update ${title} ${String(prior.id)}` : `Cannot create ${title} ${JSON.stringify(body.name ?? '')}`;
-      return { new_state: prior, diagnostics: [errorDiagnostic(what, describeError(err))] };
+      return { diagnostics: [errorDiagnostic(`Cannot create ${this.title} ${JSON.stringify(body.name ?? '')}`, describeError(err))] };
     }
   }
 
-  import(req: ImportResourceStateRequest): ImportResourceStateResponse {
+  async read(req: ReadRequest, ctx: CallContext): Promise<ReadResult> {
+    const id = String(req.state.id ?? '');
+    try {
+      const stored = await this.configured().api.get(this.kind, id, ctx.stopSignal);
+      if (!stored) return { state: null };
+      return { state: this.state(stored.value, req.state), private: encodePrivate(stored.etag) };
+    } catch (err) {
+      return { state: req.state, diagnostics: [errorDiagnostic(`Cannot read ${this.title} ${id}`, describeError(err))] };
+    }
+  }
+
+  /** A full replacement of the object, sent with the ETag of the last read (If-Match). */
+  async update(req: UpdateRequest, ctx: CallContext): Promise<ApplyResult> {
+    const id = String(req.prior.id);
+    try {
+      const stored = await this.configured().api.update(this.kind, id, this.body(req.config), decodePrivate(req.plannedPrivate), ctx.stopSignal);
+      return this.written(stored, req.config);
+    } catch (err) {
+      return { diagnostics: [errorDiagnostic(`Cannot update ${this.title} ${id}`, describeError(err))] };
+    }
+  }
+
+  async delete(req: DeleteRequest, ctx: CallContext): Promise<DeleteResult> {
+    const id = String(req.prior.id ?? '');
+    try {
+      await this.configured().api.delete(this.kind, id, ctx.stopSignal);
+      return {};
+    } catch (err) {
+      return { diagnostics: [errorDiagnostic(`Cannot delete ${this.title} ${id}`, describeError(err))] };
+    }
+  }
+
+  /** By the ID the server assigned (a program: `<packageId>/<name>`); Terraform reads the rest. */
+  async importState(req: ImportRequest): Promise<ImportResult> {
     const valid = this.kind === 'program' ? /^[^/]+\/.+$/.test(req.id) : new RegExp(PACKAGE_ID_PATTERN).test(req.id);
     if (!valid) {
       const expected = this.kind === 'program' ? '<packageId>/<program name>, e.g. CM100012/Install' : 'a package ID such as CM100012';
-      return { imported_resources: [], diagnostics: [errorDiagnostic(`Cannot import ${this.typeName}`, `the ID ${JSON.stringify(req.id)} is not ${expected}`)] };
+      return { diagnostics: [errorDiagnostic(`Cannot import ${this.typeName}`, `the ID ${JSON.stringify(req.id)} is not ${expected}`)] };
     }
     const state = toTerraform(this.def.schema, {});
     state.id = req.id;
-    return { imported_resources: [{ type_name: this.typeName, state }] };
+    return { state };
   }
 
-  /**
-   * Stored state in the current schema's shape, at every depth: attributes a newer build added
-   * (a `_wo_version`, a new optional field) appear as null, ones it dropped disappear.
-   */
-  upgrade(stored: TfValue): TfObject | null {
-    if (!stored || typeof stored !== 'object' || Array.isArray(stored) || stored === Unknown) return null;
-    const object = stored as TfObject;
-    return this.state(toModel(this.def.schema, object), object);
+  private get title(): string {
+    return this.def.title.toLowerCase();
+  }
+
+  private configured(): ProviderSession {
+    const session = this.session();
+    if (!session) throw new Error('the provider is not configured');
+    return session;
+  }
+
+  /** The request body of a create or update: the configuration as a model value. */
+  private body(config: TfObject): Record<string, unknown> {
+    return withoutReadOnly(this.kind, toModel(this.def.schema, config)) as Record<string, unknown>;
+  }
+
+  private written(stored: Awaited<ReturnType<ObjectApi['create']>>, config: TfObject): ApplyResult {
+    const diagnostics: Diagnostic[] = (stored.warnings ?? []).map((w) => warningDiagnostic(`${this.def.title}: advice (${w.rule})`, w.message));
+    return { state: this.state(stored.value, config), private: encodePrivate(stored.etag), diagnostics };
   }
 
   /** The Terraform state of a stored object; `carry` supplies the Terraform-only `_wo_version` values. */
-  state(value: Record<string, unknown>, carry: TfObject | null): TfObject {
+  private state(value: Record<string, unknown>, carry: TfObject | null): TfObject {
     const state = toTerraform(this.def.schema, value, carry);
     state.id = objectId(this.kind, value);
     return state;
@@ -176,19 +203,20 @@ export class ManagedResource {
     unknown: string[],
     prior: TfObject | null,
     session: ProviderSession,
+    stop: AbortSignal,
   ): Promise<Diagnostic[]> {
     const resolved = new Map<string, Resolved>();
     const lookups = lookupsFor(this.kind, model).filter((l) => !l.id.includes(PENDING_ID));
     try {
       await Promise.all(
         lookups.map(async (l) => {
-          const stored = await session.api.get(l.kind, l.id);
+          const stored = await session.api.get(l.kind, l.id, stop);
           resolved.set(`${l.kind}:${l.id}`, stored?.value);
         }),
       );
-      const site = await session.site();
+      const site = await session.site(stop);
       const priorModel = prior ? toModel(this.def.schema, prior) : undefined;
-      const resolve = (kind: KindName, id: string): Resolved => resolved.has(`${kind}:${id}`) ? resolved.get(`${kind}:${id}`) : UNRESOLVED;
+      const resolve = (kind: KindName, id: string): Resolved => (resolved.has(`${kind}:${id}`) ? resolved.get(`${kind}:${id}`) : UNRESOLVED);
       const withServer = checkRules(this.kind, model, { site, resolve, prior: priorModel });
       const local = new Set(checkRules(this.kind, model, { resolve: () => UNRESOLVED }).map(key));
       const fresh = withServer.filter((i) => !local.has(key(i)) && !touchesUnknown(i.path, unknown));

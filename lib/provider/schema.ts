@@ -14,8 +14,9 @@
  *                                            element that changed: steps[4].run_command_line.command_line
  */
 import type { TObject, TSchema } from '@sinclair/typebox';
+import { versionAttributeName } from '../model/provider-config';
 import { toTerraformName } from '../model/terraform-names';
-import type { CtyType, SchemaAttribute, SchemaObject } from './protocol/types';
+import type { CtyType, SchemaAttribute, SchemaObject } from '../tfplugin';
 
 export interface AttributeOptions {
   /** Whether Terraform may send write-only attributes (its client capability). Without it secrets are sensitive attributes. */
@@ -27,11 +28,6 @@ export interface AttributeOptions {
 /** Whether a field is filled in by the server (or the plan) when the configuration leaves it out. */
 export function hasDefault(schema: TSchema): boolean {
   return schema.default !== undefined || schema.derivedDefault === true;
-}
-
-/** The attribute beside a write-only one whose change makes Terraform send the secret again. */
-export function versionAttributeName(secretAttribute: string): string {
-  return `${secretAttribute}_wo_version`;
 }
 
 export function attributesOf(object: TObject, options: AttributeOptions): SchemaAttribute[] {

@@ -6,8 +6,8 @@ import type { TObject, TSchema } from '@sinclair/typebox';
 import { toTerraformName, toTerraformValue } from '../model/terraform-names';
 import { pointer, pointerSegments } from '../model/issues';
 import { isRecord } from '../model/walk';
-import { Unknown, type TfObject, type TfValue } from './protocol/values';
-import { versionAttributeName } from './schema';
+import { versionAttributeName } from '../model/provider-config';
+import { Unknown, type TfObject, type TfValue } from '../tfplugin';
 
 /** A Terraform object of `schema`'s shape as a model value (nulls dropped, unknowns kept). */
 export function toModel(schema: TObject, value: TfObject): Record<string, unknown> {
