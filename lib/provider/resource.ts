@@ -96,9 +96,10 @@ export class KindResource implements Resource {
     planned.id = prior && requiresReplace.length === 0 ? prior.id : this.plannedId(planned);
     if (this.kind === 'program') planned.flags = unknown.length === 0 ? (model.flags as number) : Unknown;
 
+    const collision = prior ? this.replacementCollision(prior, planned, requiresReplace) : [];
     const session = this.session();
-    const diagnostics = session ? await this.serverRuleDiagnostics(model, unknown, prior, session, ctx.stopSignal) : [];
-    return { planned, requiresReplace: requiresReplace.map((name) => [name]), diagnostics };
+    const serverRules = collision.length === 0 && session ? await this.serverRuleDiagnostics(model, unknown, prior, session, ctx.stopSignal) : [];
+    return { planned, requiresReplace: requiresReplace.map((name) => [name]), diagnostics: [...collision, ...serverRules] };
   }
 
   async create(req: CreateRequest, ctx: CallContext): Promise<ApplyResult> {
@@ -195,6 +196,39 @@ export class KindResource implements Resource {
       .filter(([, schema]) => keyword(schema, 'immutable'))
       .map(([field]) => toTerraformName(field))
       .filter((name) => planned[name] === Unknown || JSON.stringify(planned[name]) !== JSON.stringify(prior[name]));
+  }
+
+  /**
+   * A replacement that keeps the fields the server holds unique (name and version) cannot be
+   * created while the object it replaces exists, and that is how objects a task sequence can use
+   * are replaced (create_before_destroy, so the task sequence is updated before the old object
+   * goes). Refused at plan rather than failing at apply with a 409 after the plan was approved.
+   * Only a replacement that is certain: an immutable field that is merely not known yet may
+   * still turn out unchanged.
+   */
+  private replacementCollision(prior: TfObject, planned: TfObject, replaced: readonly string[]): Diagnostic[] {
+    if (replaced.length === 0 || replaced.some((name) => planned[name] === Unknown)) return [];
+    const unique = this.def.uniqueBy.map(toTerraformName);
+    // As the server compares them: a field left out counts as empty.
+    if (unique.some((name) => JSON.stringify(planned[name] ?? '') !== JSON.stringify(prior[name] ?? ''))) return [];
+
+    const backticked = (names: readonly string[], joiner: string) => names.map((n) => `\`${n}\``).join(joiner);
+    const changed = replaced.map((name) => `\`${name}\` (${JSON.stringify(prior[name] ?? null)} → ${JSON.stringify(planned[name])})`).join(' and ');
+    const kept = unique.map((name) => (prior[name] === null || prior[name] === undefined || prior[name] === '' ? `no ${name}` : `${name} ${JSON.stringify(prior[name])}`)).join(', ');
+    const parent = this.def.parentField ? toTerraformName(this.def.parentField) : undefined;
+    const fix = unique.filter((name) => name !== parent).reverse();
+    return [
+      errorDiagnostic(
+        `${this.def.title}: the replacement keeps ${unique.join(' and ')}`,
+        [
+          `${changed} cannot change in place, so Terraform plans to replace ${this.title} ${String(prior.id)} (${kept}) with a new one.`,
+          `Objects a task sequence can use are replaced create-before-destroy (lifecycle create_before_destroy): the new ${this.title} is created while the old one still exists,`,
+          `and the server keeps ${backticked(unique, ' and ')} unique, so it would refuse the new one (409).`,
+          `Give the new ${this.title} another ${backticked(fix, ' or ')} in the same change.`,
+        ].join(' '),
+        [replaced[0]!],
+      ),
+    ];
   }
 
   /** The rules that look at other objects or the site, checked against the server at plan time. */
