@@ -39,7 +39,7 @@ import {
   type WithDiagnostics,
 } from '../tfplugin';
 import { describeError, issueDiagnostics } from './diagnostics';
-import type { ObjectApi } from './object-api';
+import type { ObjectApi, Stored } from './object-api';
 import { attributesOf } from './schema';
 import { PENDING_ID, restoreUnknowns, toModel, toTerraform, touchesUnknown, withoutUnknowns } from './state';
 
@@ -171,7 +171,8 @@ export class KindResource implements Resource {
     return withoutReadOnly(this.kind, toModel(this.def.schema, config)) as Record<string, unknown>;
   }
 
-  private written(stored: Awaited<ReturnType<ObjectApi['create']>>, config: TfObject): ApplyResult {
+  /** The state and advice after a create or update. */
+  private written(stored: Stored, config: TfObject): ApplyResult {
     const diagnostics: Diagnostic[] = (stored.warnings ?? []).map((w) => warningDiagnostic(`${this.def.title}: advice (${w.rule})`, w.message));
     return { state: this.state(stored.value, config), private: encodePrivate(stored.etag), diagnostics };
   }
