@@ -3,14 +3,14 @@
  * Terraform runs) to its handshake line on stdout, next to `node -e 0` spawned to exit in the
  * same run, alternating so both see the same machine load. Prints medians and the ratio.
  *
- * Usage: npx tsx bench/provider-start.ts [--runs 40] [--entry test/fixtures/demo-provider.ts]
+ * Usage: npx tsx bench/provider-start.ts [--runs 40] [--entry test/fixtures/demo-provider-main.ts]
  * The provider is bundled into a temporary mirror first (same build as provider:install).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateCertificate } from '../lib/provider/transport/certificate';
+import { generateCertificate } from '../lib/tfplugin/transport/certificate';
 import { installProvider } from '../scripts/install-provider';
 
 function option(name: string, fallback: string): string {

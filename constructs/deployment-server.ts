@@ -3,13 +3,12 @@
  *
  * It emits `terraform { required_providers { osd = { source, version } } }` and the
  * `provider "osd"` block. Its props are the provider's own configuration schema
- * (lib/provider/provider-config.ts), so the two cannot disagree.
+ * (lib/model/provider-config.ts), so the two cannot disagree.
  */
 import type { Construct } from 'constructs';
 import { Annotations, TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Value } from '@sinclair/typebox/value';
-import { ProviderConfigSchema, type ProviderConfig } from '../lib/provider/provider-config';
-import { isWithin, pointerSegments, show, toTerraformValue } from '../lib/model';
+import { isWithin, pointerSegments, ProviderConfigSchema, show, toTerraformValue, type ProviderConfig } from '../lib/model';
 import { PROVIDER_SOURCE, projectVersion } from '../lib/provider/install-paths';
 import type { DeploymentServerProps } from './generated/props';
 import { ModelRegistry } from './registry';

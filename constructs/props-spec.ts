@@ -26,7 +26,7 @@ import {
   UsmtSettingsSchema,
   type ActionName,
 } from '../lib/model';
-import { ProviderConfigSchema } from '../lib/provider/provider-config';
+import { ProviderConfigSchema } from '../lib/model';
 
 /** A prop the constructs add to the model's fields. */
 export interface ExtraProp {

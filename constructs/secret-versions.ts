@@ -5,8 +5,7 @@
  * write it beside every secret the object sets.
  */
 import type { TSchema } from '@sinclair/typebox';
-import { toTerraformName } from '../lib/model';
-import { versionAttributeName } from '../lib/provider/schema';
+import { toTerraformName, versionAttributeName } from '../lib/model';
 
 /**
  * `attributes` (Terraform names, shaped by `schema`) with `<secret>_wo_version: version` beside

@@ -1,8 +1,8 @@
 /**
- * Generates the provider's protobuf code from lib/provider/protocol/*.proto at build time, so the
+ * Generates the plugin SDK's protobuf code from lib/tfplugin/protocol/*.proto at build time, so the
  * provider never parses a .proto file when Terraform starts it.
  *
- * Output: lib/provider/protocol/generated/protocol.cjs, a pbjs "static-module" (plain encode and
+ * Output: lib/tfplugin/protocol/generated/protocol.cjs, a pbjs "static-module" (plain encode and
  * decode functions per message, no reflection). Measured on a bundled provider, this loads about
  * 10 ms faster than a JSON descriptor given to Root.fromJSON, which builds its codecs at run time.
  * Field names keep the proto's snake_case (--keep-case): the code reads `nested_type`, `write_only`.
@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 
 const projectRoot = path.resolve(__dirname, '..');
-const protocolDir = path.join(projectRoot, 'lib/provider/protocol');
+const protocolDir = path.join(projectRoot, 'lib/tfplugin/protocol');
 export const generatedDir = path.join(protocolDir, 'generated');
 export const generatedModule = path.join(generatedDir, 'protocol.cjs');
 const stampFile = path.join(generatedDir, 'protocol.stamp');

@@ -21,11 +21,15 @@ export interface DeploymentServerProps {
    */
   readonly token?: string;
   /**
-   * Seconds to wait for one request. Default: `OSD_TIMEOUT`, else 30. A whole number from 1 to 3600.
+   * Seconds to wait for the answer to one request. Default: `OSD_TIMEOUT`, else 30. A whole number from 1 to 3600.
    */
   readonly timeout?: number;
   /**
-   * Retries of a request that failed on 429, 502–504 or the network. Default: `OSD_MAX_RETRIES`, else 5. A whole number from 0 to 20.
+   * Seconds one operation may keep retrying a request that failed with 429, 502–504 or a network error, waiting between attempts with backoff, or as long as `Retry-After` asks within this time (other 4xx answers are never retried). 0: no retries. Default: `OSD_RETRY_TIMEOUT`, else 60. A whole number from 0 to 3600.
+   */
+  readonly retryTimeout?: number;
+  /**
+   * At most this many retries of one request, besides `retry_timeout`. Default: `OSD_MAX_RETRIES`, else no limit but `retry_timeout`. A whole number from 0 to 1000.
    */
   readonly maxRetries?: number;
   /**

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { errorFromResponse, OsdApiError, OsdConflictError, OsdNetworkError, OsdNotFoundError, withAttempts } from './errors';
 import { holdsWhatWasSent } from './reconcile';
-import { isTransient, mayHaveCommitted, parseRetryAfter, retryDelay, sleep, type RetrySettings } from './retry';
+import { delayWithinBudget, isTransient, mayHaveCommitted, parseRetryAfter, sleep, type RetrySettings } from './retry';
 import { createPath, listPath, objectPath, API_BASE } from './routes';
 import { Transport, type HttpMethod, type RawResponse } from './transport';
 import type {
@@ -40,7 +40,13 @@ export interface OsdClientOptions {
   readonly token: string;
   /** Deadline of each request (each attempt, not the whole call with its retries). Default 30 000. */
   readonly timeoutMs?: number;
-  /** Retries after the first attempt of a retryable failure. Default 5. */
+  /**
+   * How long one call may keep retrying 429, 502–504 and network failures, from the start of its
+   * first attempt: no wait reaches past it and no attempt starts after it (an attempt under way
+   * runs to its own `timeoutMs`). 0: no retries. Default 60 000.
+   */
+  readonly retryBudgetMs?: number;
+  /** At most this many retries after the first attempt, besides the time budget. Default: no limit. */
   readonly maxRetries?: number;
   /** First backoff window; doubled per retry, with full jitter. Default 100. */
   readonly retryBaseDelayMs?: number;
@@ -121,7 +127,8 @@ export class OsdClient {
       userAgent: options.userAgent ?? `cdk-osd-client (node ${process.version})`,
     });
     this.retry = {
-      maxRetries: nonNegative(options.maxRetries, 5, 'maxRetries'),
+      budgetMs: nonNegative(options.retryBudgetMs, 60_000, 'retryBudgetMs'),
+      maxRetries: options.maxRetries === undefined ? Infinity : nonNegative(options.maxRetries, 0, 'maxRetries'),
       baseDelayMs: nonNegative(options.retryBaseDelayMs, 100, 'retryBaseDelayMs'),
       maxDelayMs: nonNegative(options.retryMaxDelayMs, 5_000, 'retryMaxDelayMs'),
       maxRetryAfterMs: nonNegative(options.maxRetryAfterMs, 30_000, 'maxRetryAfterMs'),
@@ -237,12 +244,18 @@ export class OsdClient {
   // ---- the request loop -------------------------------------------------------------------------
 
   /**
-   * Sends a request until it succeeds, fails for good, or runs out of retries. A POST is repeated
-   * only with an Idempotency-Key: without one, a retry after a lost response would create twice.
+   * Sends a request until it succeeds, fails for good, or runs out of retry budget (time, and the
+   * count if one is set). A POST is repeated only with an Idempotency-Key: without one, a retry
+   * after a lost response would create twice.
    */
   private async call(spec: CallSpec): Promise<Outcome> {
-    const maxRetries = spec.maxRetries ?? this.retry.maxRetries;
+    const settings: RetrySettings = {
+      ...this.retry,
+      maxRetries: spec.maxRetries ?? this.retry.maxRetries,
+      budgetMs: spec.retryBudgetMs ?? this.retry.budgetMs,
+    };
     const repeatable = spec.method !== 'POST' || spec.headers?.['Idempotency-Key'] !== undefined;
+    const started = performance.now();
     let lostEarlier = false;
     for (let attempt = 1; ; attempt++) {
       let failure: OsdApiError;
@@ -263,13 +276,17 @@ export class OsdClient {
         if (!(err instanceof OsdApiError)) throw err;
         failure = err;
       }
-      if (!repeatable || !isTransient(failure) || attempt > maxRetries) throw withAttempts(failure, attempt);
+      const delayMs =
+        repeatable && isTransient(failure) && attempt <= settings.maxRetries && !spec.stopRetrying?.aborted
+          ? delayWithinBudget(attempt - 1, failure.retryAfterMs, performance.now() - started, settings)
+          : undefined;
+      if (delayMs === undefined) throw withAttempts(failure, attempt);
       lostEarlier ||= mayHaveCommitted(failure);
-      const delayMs = retryDelay(attempt - 1, failure.retryAfterMs, this.retry);
       this.notifyRetry({ method: spec.method, path: spec.path, attempt, delayMs, error: failure });
       try {
-        await sleep(delayMs, spec.signal);
+        await sleep(delayMs, anySignal(spec.signal, spec.stopRetrying));
       } catch {
+        if (!spec.signal?.aborted) throw withAttempts(failure, attempt);
         throw new OsdNetworkError({ status: 0, code: 'ABORTED', message: 'aborted by the caller', method: spec.method, path: spec.path, attempts: attempt });
       }
     }
@@ -354,6 +371,11 @@ function requestIdOf(response: RawResponse): string | undefined {
     if (value) return value;
   }
   return undefined;
+}
+
+function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const given = signals.filter((s): s is AbortSignal => s !== undefined);
+  return given.length > 1 ? AbortSignal.any(given) : given[0];
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {

@@ -18,7 +18,7 @@ export {
   OsdNetworkError,
   type OsdErrorDetail,
 } from './errors';
-export { parseRetryAfter, backoffDelay, retryDelay, RETRYABLE_STATUSES, RETRYABLE_NETWORK_CODES, type RetrySettings } from './retry';
+export { parseRetryAfter, backoffDelay, retryDelay, delayWithinBudget, RETRYABLE_STATUSES, RETRYABLE_NETWORK_CODES, type RetrySettings } from './retry';
 export type {
   KindTypes,
   KindName,

@@ -2,11 +2,18 @@
  * The retry policy, as pure functions: which failures are worth another attempt, how long to wait
  * before it, and which failures leave it unknown whether the server already did the work. The
  * request loop in `client.ts` applies them; the unit tests check them without a network.
+ *
+ * The budget is time, as Terraform providers count it: a call retries with backoff until its
+ * deadline (`budgetMs` after it started), however many attempts that takes. A count of failures
+ * says little about an outage: six 503s in a row are a few seconds of bad luck on a server that
+ * refuses one request in five, and the same count gives up long before a restart is over.
  */
 import type { OsdApiError } from './errors';
 
 export interface RetrySettings {
-  /** Retries after the first attempt (so at most `maxRetries + 1` requests). */
+  /** How long one call may keep retrying, from the start of its first attempt. */
+  readonly budgetMs: number;
+  /** At most this many retries after the first attempt, besides the budget (Infinity: no limit). */
   readonly maxRetries: number;
   /** Ceiling of the first backoff window; each retry doubles it. */
   readonly baseDelayMs: number;
@@ -70,6 +77,23 @@ export function retryDelay(retry: number, retryAfterMs: number | undefined, sett
   if (retryAfterMs === undefined) return backoffDelay(retry, settings, random);
   const jitter = Math.floor(random() * Math.min(settings.baseDelayMs, settings.maxDelayMs));
   return Math.min(retryAfterMs, settings.maxRetryAfterMs) + jitter;
+}
+
+/**
+ * The wait before retry number `retry` of a call that has run `elapsedMs` so far: `retryDelay`,
+ * cut to what is left of the budget, so a long Retry-After still leaves one last attempt at the
+ * deadline; undefined once the budget is spent (give up).
+ */
+export function delayWithinBudget(
+  retry: number,
+  retryAfterMs: number | undefined,
+  elapsedMs: number,
+  settings: RetrySettings,
+  random: () => number = Math.random,
+): number | undefined {
+  const remaining = settings.budgetMs - elapsedMs;
+  if (remaining <= 0) return undefined;
+  return Math.min(retryDelay(retry, retryAfterMs, settings, random), Math.ceil(remaining));
 }
 
 /**

@@ -118,8 +118,16 @@ export type ListFilter<K extends KindName> = K extends KindName
 export interface CallOptions {
   /** Aborts the call, including any wait between retries; the call then throws `OsdNetworkError` with code `ABORTED`. */
   readonly signal?: AbortSignal;
+  /**
+   * Once aborted, the call makes no further attempt: a wait between retries ends at once and the
+   * call fails with the last attempt's error. Unlike `signal`, it never cuts off a request already
+   * sent, so a write whose answer is on its way (a created object's ID) is not lost.
+   */
+  readonly stopRetrying?: AbortSignal;
   /** Overrides the client's `maxRetries` for this call (0: a single attempt, e.g. a health probe). */
   readonly maxRetries?: number;
+  /** Overrides the client's `retryBudgetMs` for this call. */
+  readonly retryBudgetMs?: number;
 }
 
 export interface CreateOptions extends CallOptions {

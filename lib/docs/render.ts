@@ -7,8 +7,7 @@ import { keyword } from '../model/annotations';
 import { KINDS, KIND_NAMES, type KindName } from '../model/kinds';
 import { SiteSchema } from '../model/site';
 import { toTerraformName } from '../model/terraform-names';
-import { ProviderConfigSchema } from '../provider/provider-config';
-import { ctyTypeOf, hasDefault, versionAttributeName } from '../provider/schema';
+import { ctyTypeOf, hasDefault, ProviderConfigSchema, versionAttributeName } from '../model';
 import { resourceNotes } from './resource-notes';
 
 /** Every page, by its path under docs/. */

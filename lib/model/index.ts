@@ -23,3 +23,4 @@ export * from './terraform-names';
 export * from './api-paths';
 export * from './referrers';
 export { walk, mapValue, mapFields, DESCEND, isRecord, valueAt, setAt, type FieldMapping } from './walk';
+export * from './provider-config';

@@ -51,3 +51,29 @@ export const TERRAFORM_STYLE: MessageStyle = {
 export function versionAttributeName(secretAttribute: string): string {
   return `${secretAttribute}_wo_version`;
 }
+
+/** Terraform's type of a field that is not an object (its cty type, as JSON): what the provider schema and the docs show. */
+export type TerraformType = 'string' | 'number' | 'bool' | readonly ['list', TerraformType];
+
+/** The Terraform type of a field that is not an object. */
+export function ctyTypeOf(schema: TSchema): TerraformType {
+  if (Array.isArray(schema.anyOf)) return 'string'; // a closed set of strings
+  switch (schema.type) {
+    case 'string':
+      return 'string';
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'bool';
+    case 'array':
+      return ['list', ctyTypeOf(schema.items as TSchema)];
+    default:
+      throw new Error(`the model has a field of a type Terraform has no mapping for: ${JSON.stringify(schema).slice(0, 120)}`);
+  }
+}
+
+/** Whether a field is filled in by the server (or the plan) when the configuration leaves it out: Terraform computes it. */
+export function hasDefault(schema: TSchema): boolean {
+  return schema.default !== undefined || schema.derivedDefault === true;
+}

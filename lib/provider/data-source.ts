@@ -6,17 +6,14 @@
 import { KINDS, objectId, type KindName } from '../model/kinds';
 import { SiteSchema } from '../model/site';
 import { toTerraformName } from '../model/terraform-names';
+import { errorDiagnostic, type CallContext, type DataSource, type DataSourceReadRequest, type DataSourceReadResult, type Schema } from '../tfplugin';
 import { describeError } from './diagnostics';
 import type { ProviderSession } from './resource';
-import { errorDiagnostic, type ReadDataSourceRequest, type ReadDataSourceResponse, type Schema } from './protocol/types';
 import { attributesOf } from './schema';
 import { toTerraform } from './state';
 
-export interface DataSource {
-  readonly typeName: string;
-  readonly schema: Schema;
-  read(req: ReadDataSourceRequest, session: ProviderSession): Promise<ReadDataSourceResponse>;
-}
+/** The configured session; throws before ConfigureProvider (Terraform always configures first). */
+export type SessionOf = () => ProviderSession;
 
 /** `data "osd_package" "x" { name = "…" version = "…" }`; programs: `package_id` + `name`. */
 export class ObjectLookup implements DataSource {
@@ -24,7 +21,10 @@ export class ObjectLookup implements DataSource {
   readonly schema: Schema;
   private readonly keys: readonly string[];
 
-  constructor(private readonly kind: KindName) {
+  constructor(
+    private readonly kind: KindName,
+    private readonly session: SessionOf,
+  ) {
     const def = KINDS[kind];
     this.typeName = def.terraformType;
     this.keys = def.uniqueBy;
@@ -38,7 +38,7 @@ export class ObjectLookup implements DataSource {
     };
   }
 
-  async read(req: ReadDataSourceRequest, session: ProviderSession): Promise<ReadDataSourceResponse> {
+  async read(req: DataSourceReadRequest, ctx: CallContext): Promise<DataSourceReadResult> {
     const def = KINDS[this.kind];
     const filter: Record<string, string> = {};
     for (const key of this.keys) {
@@ -47,9 +47,10 @@ export class ObjectLookup implements DataSource {
     }
     const what = `${def.title.toLowerCase()} with ${Object.entries(filter).map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(' and ')}`;
     try {
+      const { api } = this.session();
       // A kind whose ID its lookup keys make (a program: package and name) is read by ID; others are listed by filter.
       const id = def.id.fromFields(filter);
-      const found = id !== undefined ? [(await session.api.get(this.kind, id))?.value].filter((v) => v !== undefined) : await session.api.list(this.kind, filter);
+      const found = id !== undefined ? [(await api.get(this.kind, id, ctx.stopSignal))?.value].filter((v) => v !== undefined) : await api.list(this.kind, filter, ctx.stopSignal);
       if (found.length !== 1) {
         const detail = found.length === 0 ? `the server has no ${what}` : `the server has ${found.length} objects matching ${what}; give the version too`;
         return { state: null, diagnostics: [errorDiagnostic(`No single ${def.title.toLowerCase()} found`, detail)] };
@@ -75,9 +76,11 @@ export class SiteLookup implements DataSource {
     },
   };
 
-  async read(_req: ReadDataSourceRequest, session: ProviderSession): Promise<ReadDataSourceResponse> {
+  constructor(private readonly session: SessionOf) {}
+
+  async read(_req: DataSourceReadRequest, ctx: CallContext): Promise<DataSourceReadResult> {
     try {
-      return { state: toTerraform(SiteSchema, await session.site()) };
+      return { state: toTerraform(SiteSchema, await this.session().site(ctx.stopSignal)) };
     } catch (err) {
       return { state: null, diagnostics: [errorDiagnostic('Cannot read the site', describeError(err))] };
     }

@@ -1,6 +1,6 @@
 /** Model findings and API failures as Terraform diagnostics, on the attribute they are about. */
 import { formatIssue, terraformPath, TERRAFORM_STYLE, type Issue } from '../model';
-import { errorDiagnostic, warningDiagnostic, type Diagnostic } from './protocol/types';
+import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../tfplugin';
 
 /** One diagnostic per issue, its summary naming the rule, its detail the whole message. */
 export function issueDiagnostics(issues: readonly Issue[], title: string): Diagnostic[] {

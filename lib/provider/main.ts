@@ -4,6 +4,6 @@
  * The provider's own code is imported lazily: the handshake with Terraform needs only the
  * transport, and every millisecond before it is paid 3-5 times per terraform command.
  */
-import { serveProvider } from './transport/serve.js';
+import { serve } from '../tfplugin/serve.js';
 
-serveProvider(async () => (await import('./osd-provider.js')).createOsdProvider(), { name: 'osd' });
+serve(async () => (await import('./osd-provider.js')).createOsdProvider(), { name: 'osd' });

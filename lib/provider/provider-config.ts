@@ -1,47 +1,63 @@
 /**
- * The provider block: where the deployment server is and how to talk to it. Every setting may
- * also come from the environment, so pipelines can keep the token out of the configuration.
+ * The provider block's effective settings: the configuration first, then the `OSD_*` environment,
+ * then the defaults. The block's schema is the model's (lib/model/provider-config.ts).
  */
-import { Type, type Static } from '@sinclair/typebox';
-
-export const ProviderConfigSchema = Type.Object(
-  {
-    endpoint: Type.Optional(
-      Type.String({ minLength: 1, description: 'Base URL of the deployment server, e.g. `http://127.0.0.1:8780`. Default: `OSD_ENDPOINT`.' }),
-    ),
-    token: Type.Optional(Type.String({ minLength: 1, writeOnly: true, description: 'Bearer token of an admin (or, for plans only, a reader). Default: `OSD_TOKEN`.' })),
-    timeout: Type.Optional(Type.Integer({ minimum: 1, maximum: 3600, description: 'Seconds to wait for one request. Default: `OSD_TIMEOUT`, else 30.' })),
-    maxRetries: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 20, description: 'Retries of a request that failed on 429, 502–504 or the network. Default: `OSD_MAX_RETRIES`, else 5.' }),
-    ),
-  },
-  { additionalProperties: false, description: 'The deployment server this provider manages.' },
-);
-export type ProviderConfig = Static<typeof ProviderConfigSchema>;
+import type { TInteger } from '@sinclair/typebox';
+import { ProviderConfigSchema, type ProviderConfig } from '../model/provider-config';
+import { toTerraformName } from '../model/terraform-names';
 
 export interface ResolvedProviderConfig {
   readonly endpoint: string;
   readonly token: string;
+  /** Deadline of one request. */
   readonly timeoutMs: number;
-  readonly maxRetries: number;
+  /** How long one operation may keep retrying. */
+  readonly retryBudgetMs: number;
+  /** At most this many retries besides the time budget; undefined: no limit. */
+  readonly maxRetries: number | undefined;
 }
 
-/** The effective settings: the configuration first, then the environment, then the defaults. */
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_RETRY_TIMEOUT_SECONDS = 60;
+
+/** The settings, or why they are unusable (naming the setting and where it came from). */
 export function resolveProviderConfig(config: ProviderConfig, env: NodeJS.ProcessEnv): ResolvedProviderConfig | string {
   const endpoint = config.endpoint ?? env.OSD_ENDPOINT;
   if (!endpoint) return 'endpoint is not set: set endpoint in the provider block or OSD_ENDPOINT in the environment';
   if (!/^https?:\/\/[^/]+/.test(endpoint)) return `endpoint ${JSON.stringify(endpoint)} is not an http(s) URL such as http://127.0.0.1:8780`;
-  const number = (name: string, value: number | undefined, fallback: number): number | string => {
-    if (value !== undefined) return value;
-    const text = env[name];
-    if (text === undefined || text === '') return fallback;
-    return /^\d+$/.test(text) ? Number(text) : `${name} is ${JSON.stringify(text)}; expected a whole number`;
-  };
-  const timeout = number('OSD_TIMEOUT', config.timeout, 30);
-  const maxRetries = number('OSD_MAX_RETRIES', config.maxRetries, 5);
+  const timeout = wholeNumber(config, 'timeout', env, 'OSD_TIMEOUT');
   if (typeof timeout === 'string') return timeout;
+  const retryTimeout = wholeNumber(config, 'retryTimeout', env, 'OSD_RETRY_TIMEOUT');
+  if (typeof retryTimeout === 'string') return retryTimeout;
+  const maxRetries = wholeNumber(config, 'maxRetries', env, 'OSD_MAX_RETRIES');
   if (typeof maxRetries === 'string') return maxRetries;
   const token = config.token ?? env.OSD_TOKEN;
   if (!token) return 'token is not set: set token in the provider block or OSD_TOKEN in the environment';
-  return { endpoint: endpoint.replace(/\/+$/, ''), token, timeoutMs: timeout * 1000, maxRetries };
+  return {
+    endpoint: endpoint.replace(/\/+$/, ''),
+    token,
+    timeoutMs: (timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+    retryBudgetMs: (retryTimeout ?? DEFAULT_RETRY_TIMEOUT_SECONDS) * 1000,
+    maxRetries,
+  };
+}
+
+type NumberSetting = 'timeout' | 'retryTimeout' | 'maxRetries';
+
+/**
+ * A whole-number setting from the provider block, else from the environment variable `variable`;
+ * undefined when neither has it; a message naming the setting, the value and the range (the
+ * model's minimum and maximum) when it is outside them.
+ */
+function wholeNumber(config: ProviderConfig, field: NumberSetting, env: NodeJS.ProcessEnv, variable: string): number | undefined | string {
+  const { minimum, maximum } = ProviderConfigSchema.properties[field] as TInteger;
+  const expected = `expected a whole number from ${minimum} to ${maximum}`;
+  const configured = config[field];
+  if (configured !== undefined) {
+    return Number.isInteger(configured) && configured >= minimum! && configured <= maximum! ? configured : `${toTerraformName(field)} is ${configured}; ${expected}`;
+  }
+  const text = env[variable]?.trim();
+  if (text === undefined || text === '') return undefined;
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  return value >= minimum! && value <= maximum! ? value : `${variable} is ${JSON.stringify(env[variable])}; ${expected}`;
 }

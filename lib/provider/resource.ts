@@ -3,7 +3,8 @@
  * the kind's schema: plan fills the model's defaults so a plan never shows "known after apply" for
  * what the model can compute, immutable fields force a replacement, everything else updates in
  * place, reads report drift, and rules that need other objects are checked at plan time against
- * the server.
+ * the server. Each Terraform operation is one method (lib/tfplugin/provider.ts maps the protocol
+ * onto them).
  */
 import type { TSchema } from '@sinclair/typebox';
 import {
@@ -28,35 +29,42 @@ import {
   type Resolved,
   type Site,
 } from '../model';
-import { describeError, issueDiagnostics } from './diagnostics';
-import type { ObjectApi } from './object-api';
 import {
   errorDiagnostic,
+  Unknown,
   warningDiagnostic,
-  type ApplyResourceChangeRequest,
-  type ApplyResourceChangeResponse,
+  type ApplyResult,
+  type CallContext,
+  type CreateRequest,
+  type DeleteRequest,
+  type DeleteResult,
   type Diagnostic,
-  type ImportResourceStateRequest,
-  type ImportResourceStateResponse,
-  type PlanResourceChangeRequest,
-  type PlanResourceChangeResponse,
-  type ReadResourceRequest,
-  type ReadResourceResponse,
+  type ImportRequest,
+  type ImportResult,
+  type PlanRequest,
+  type PlanResult,
+  type ReadRequest,
+  type ReadResult,
+  type Resource,
   type Schema,
-  type ValidateResourceConfigRequest,
-  type ValidateResourceConfigResponse,
-} from './protocol/types';
-import { Unknown, type TfObject, type TfValue } from './protocol/values';
+  type TfObject,
+  type TfValue,
+  type UpdateRequest,
+  type WithDiagnostics,
+} from '../tfplugin';
+import { describeError, issueDiagnostics } from './diagnostics';
+import type { ObjectApi, Stored } from './object-api';
 import { attributesOf } from './schema';
 import { toModel, toTerraform, withUnknownsAt } from './state';
 
 /** What a resource needs from the configured provider. */
 export interface ProviderSession {
   readonly api: ObjectApi;
-  site(): Promise<Site>;
+  /** The site (read once per provider process). */
+  site(stop?: AbortSignal): Promise<Site>;
 }
 
-export class ManagedResource {
+export class KindResource implements Resource {
   readonly typeName: string;
   readonly schema: Schema;
   private readonly def: KindDefinition;
@@ -65,7 +73,11 @@ export class ManagedResource {
   /** Read-only fields other than `id` that the model derives (`flags`), with their attribute names. */
   private readonly derivedFields: readonly [field: string, attribute: string][];
 
-  constructor(readonly kind: KindName) {
+  /** `session` gives the configured session; undefined before ConfigureProvider. */
+  constructor(
+    readonly kind: KindName,
+    private readonly session: () => ProviderSession | undefined,
+  ) {
     this.def = KINDS[kind];
     this.idFields = Object.keys(this.def.id.parse(this.def.id.example) ?? {});
     this.derivedFields = Object.entries(this.def.schema.properties as Record<string, TSchema>)
@@ -83,15 +95,18 @@ export class ManagedResource {
   }
 
   /** Shape and the rules that need nothing but the configuration itself. */
-  validate(req: ValidateResourceConfigRequest): ValidateResourceConfigResponse {
-    const { known, unknown } = partlyKnown(this.kind, toModel(this.def.schema, req.config), isUnknown);
+  async validateConfig(configValue: TfObject): Promise<WithDiagnostics> {
+    const { known, unknown } = partlyKnown(this.kind, toModel(this.def.schema, configValue), isUnknown);
     const checked = checkPartlyKnown(this.kind, known, { resolve: () => UNRESOLVED }, unknown);
     return { diagnostics: issueDiagnostics([...checked.errors, ...checked.warnings], this.def.title) };
   }
 
-  async plan(req: PlanResourceChangeRequest, session: ProviderSession | undefined): Promise<PlanResourceChangeResponse> {
-    if (req.config === null || req.proposed_new_state === null) return { planned_state: null };
-    const prior = req.prior_state;
+  /**
+   * The planned state: the configuration with the model's defaults and derived values, the prior
+   * ID kept unless an immutable field changes; then the rules that need the server.
+   */
+  async modifyPlan(req: PlanRequest, ctx: CallContext): Promise<PlanResult> {
+    const { prior } = req;
     const { known, unknown } = partlyKnown(this.kind, toModel(this.def.schema, req.config), isUnknown);
     const model = withDefaults(this.kind, withoutReadOnly(this.kind, known) as Record<string, unknown>);
     const planned = toTerraform(this.def.schema, withUnknownsAt(structuredClone(model), unknown), req.config);
@@ -101,81 +116,95 @@ export class ManagedResource {
     // Fields the model derives (a program's flags word) are known at plan when all they derive from is.
     for (const [field, attribute] of this.derivedFields) planned[attribute] = unknown.length === 0 ? ((model[field] as TfValue | undefined) ?? null) : Unknown;
 
-    const diagnostics = session ? await this.serverRuleDiagnostics(model, unknown, prior, session) : [];
-    return {
-      planned_state: planned,
-      requires_replace: requiresReplace.map((name) => [name]),
-      planned_private: req.prior_private,
-      diagnostics,
-    };
+    const collision = prior ? this.replacementCollision(prior, planned, requiresReplace) : [];
+    const session = this.session();
+    const serverRules = collision.length === 0 && session ? await this.serverRuleDiagnostics(model, unknown, prior, session, ctx.stopSignal) : [];
+    return { planned, requiresReplace: requiresReplace.map((name) => [name]), diagnostics: [...collision, ...serverRules] };
   }
 
-  async read(req: ReadResourceRequest, session: ProviderSession): Promise<ReadResourceResponse> {
-    const id = String(req.current_state.id ?? '');
-    try {
-      const stored = await session.api.get(this.kind, id);
-      if (!stored) return { new_state: null };
-      return { new_state: this.state(stored.value, req.current_state), private: encodePrivate(stored.etag) };
-    } catch (err) {
-      return { new_state: req.current_state, diagnostics: [errorDiagnostic(`Cannot read ${this.def.title.toLowerCase()} ${id}`, describeError(err))] };
-    }
-  }
-
-  async apply(req: ApplyResourceChangeRequest, session: ProviderSession): Promise<ApplyResourceChangeResponse> {
-    const title = this.def.title.toLowerCase();
-    if (req.planned_state === null) {
-      const id = String(req.prior_state?.id ?? '');
-      try {
-        await session.api.delete(this.kind, id);
-        return { new_state: null };
-      } catch (err) {
-        return { new_state: req.prior_state, diagnostics: [errorDiagnostic(`Cannot delete ${title} ${id}`, describeError(err))] };
-      }
-    }
+  async create(req: CreateRequest, ctx: CallContext): Promise<ApplyResult> {
     // The configuration holds the secrets (write-only values never reach the plan).
-    const body = withoutReadOnly(this.kind, toModel(this.def.schema, req.config ?? {})) as Record<string, unknown>;
-    const prior = req.prior_state;
+    const body = this.body(req.config);
     try {
-      const stored = prior
-        ? await session.api.update(this.kind, String(prior.id), body, decodePrivate(req.planned_private))
-        : await session.api.create(this.kind, body);
-      const diagnostics: Diagnostic[] = (stored.warnings ?? []).map((w) => warningDiagnostic(`${this.def.title}: advice (${w.rule})`, w.message));
-      if (stored.adopted) {
-        diagnostics.push(
-          warningDiagnostic(
-            `${this.def.title} ${objectId(this.kind, stored.value)} was already on the server`,
-            `The server held a ${title} with exactly this configuration (probably created by an apply that was interrupted before it could record it); it is now managed by this resource instead of being created again.`,
-          ),
-        );
-      }
-      return { new_state: this.state(stored.value, req.config), private: encodePrivate(stored.etag), diagnostics };
+      return this.written(await this.configured().api.create(this.kind, body, ctx.stopSignal), req.config);
     } catch (err) {
-      const what = prior ? `Cannot update ${title} ${String(prior.id)}` : `Cannot create ${title} ${JSON.stringify(body.name ?? '')}`;
-      return { new_state: prior, diagnostics: [errorDiagnostic(what, describeError(err))] };
+      return { diagnostics: [errorDiagnostic(`Cannot create ${this.title} ${JSON.stringify(body.name ?? '')}`, describeError(err))] };
     }
   }
 
-  import(req: ImportResourceStateRequest): ImportResourceStateResponse {
+  async read(req: ReadRequest, ctx: CallContext): Promise<ReadResult> {
+    const id = String(req.state.id ?? '');
+    try {
+      const stored = await this.configured().api.get(this.kind, id, ctx.stopSignal);
+      if (!stored) return { state: null };
+      return { state: this.state(stored.value, req.state), private: encodePrivate(stored.etag) };
+    } catch (err) {
+      return { state: req.state, diagnostics: [errorDiagnostic(`Cannot read ${this.title} ${id}`, describeError(err))] };
+    }
+  }
+
+  /** A full replacement of the object, sent with the ETag of the last read (If-Match). */
+  async update(req: UpdateRequest, ctx: CallContext): Promise<ApplyResult> {
+    const id = String(req.prior.id);
+    try {
+      const stored = await this.configured().api.update(this.kind, id, this.body(req.config), decodePrivate(req.plannedPrivate), ctx.stopSignal);
+      return this.written(stored, req.config);
+    } catch (err) {
+      return { diagnostics: [errorDiagnostic(`Cannot update ${this.title} ${id}`, describeError(err))] };
+    }
+  }
+
+  async delete(req: DeleteRequest, ctx: CallContext): Promise<DeleteResult> {
+    const id = String(req.prior.id ?? '');
+    try {
+      await this.configured().api.delete(this.kind, id, ctx.stopSignal);
+      return {};
+    } catch (err) {
+      return { diagnostics: [errorDiagnostic(`Cannot delete ${this.title} ${id}`, describeError(err))] };
+    }
+  }
+
+  /** By the ID the server assigned (a program: `<packageId>/<name>`); Terraform reads the rest. */
+  async importState(req: ImportRequest): Promise<ImportResult> {
     if (!this.def.id.parse(req.id)) {
-      return { imported_resources: [], diagnostics: [errorDiagnostic(`Cannot import ${this.typeName}`, `the ID ${JSON.stringify(req.id)} is not ${this.def.id.description}`)] };
+      return { diagnostics: [errorDiagnostic(`Cannot import ${this.typeName}`, `the ID ${JSON.stringify(req.id)} is not ${this.def.id.description}`)] };
     }
     const state = toTerraform(this.def.schema, {});
     state.id = req.id;
-    return { imported_resources: [{ type_name: this.typeName, state }] };
+    return { state };
   }
 
-  /**
-   * Stored state in the current schema's shape, at every depth: attributes a newer build added
-   * (a `_wo_version`, a new optional field) appear as null, ones it dropped disappear.
-   */
-  upgrade(stored: TfValue): TfObject | null {
-    if (!stored || typeof stored !== 'object' || Array.isArray(stored) || stored === Unknown) return null;
-    const object = stored as TfObject;
-    return this.state(toModel(this.def.schema, object), object);
+  private get title(): string {
+    return this.def.title.toLowerCase();
+  }
+
+  private configured(): ProviderSession {
+    const session = this.session();
+    if (!session) throw new Error('the provider is not configured');
+    return session;
+  }
+
+  /** The request body of a create or update: the configuration as a model value. */
+  private body(config: TfObject): Record<string, unknown> {
+    return withoutReadOnly(this.kind, toModel(this.def.schema, config)) as Record<string, unknown>;
+  }
+
+  /** The state and advice after a create or update. */
+  private written(stored: Stored, config: TfObject): ApplyResult {
+    const diagnostics: Diagnostic[] = (stored.warnings ?? []).map((w) => warningDiagnostic(`${this.def.title}: advice (${w.rule})`, w.message));
+    if (stored.adopted) {
+      diagnostics.push(
+        warningDiagnostic(
+          `${this.def.title} ${objectId(this.kind, stored.value)} was already on the server`,
+          `The server held a ${this.title} with exactly this configuration (probably created by an apply that was interrupted before it could record it); it is now managed by this resource instead of being created again.`,
+        ),
+      );
+    }
+    return { state: this.state(stored.value, config), private: encodePrivate(stored.etag), diagnostics };
   }
 
   /** The Terraform state of a stored object; `carry` supplies the Terraform-only `_wo_version` values. */
-  state(value: Record<string, unknown>, carry: TfObject | null): TfObject {
+  private state(value: Record<string, unknown>, carry: TfObject | null): TfObject {
     const state = toTerraform(this.def.schema, value, carry);
     state.id = objectId(this.kind, value);
     return state;
@@ -196,6 +225,39 @@ export class ManagedResource {
   }
 
   /**
+   * A replacement that keeps the fields the server holds unique (name and version) cannot be
+   * created while the object it replaces exists, and that is how objects a task sequence can use
+   * are replaced (create_before_destroy, so the task sequence is updated before the old object
+   * goes). Refused at plan rather than failing at apply with a 409 after the plan was approved.
+   * Only a replacement that is certain: an immutable field that is merely not known yet may
+   * still turn out unchanged.
+   */
+  private replacementCollision(prior: TfObject, planned: TfObject, replaced: readonly string[]): Diagnostic[] {
+    if (replaced.length === 0 || replaced.some((name) => planned[name] === Unknown)) return [];
+    const unique = this.def.uniqueBy.map(toTerraformName);
+    // As the server compares them: a field left out counts as empty.
+    if (unique.some((name) => JSON.stringify(planned[name] ?? '') !== JSON.stringify(prior[name] ?? ''))) return [];
+
+    const backticked = (names: readonly string[], joiner: string) => names.map((n) => `\`${n}\``).join(joiner);
+    const changed = replaced.map((name) => `\`${name}\` (${JSON.stringify(prior[name] ?? null)} → ${JSON.stringify(planned[name])})`).join(' and ');
+    const kept = unique.map((name) => (prior[name] === null || prior[name] === undefined || prior[name] === '' ? `no ${name}` : `${name} ${JSON.stringify(prior[name])}`)).join(', ');
+    const parent = this.def.parentField ? toTerraformName(this.def.parentField) : undefined;
+    const fix = unique.filter((name) => name !== parent).reverse();
+    return [
+      errorDiagnostic(
+        `${this.def.title}: the replacement keeps ${unique.join(' and ')}`,
+        [
+          `${changed} cannot change in place, so Terraform plans to replace ${this.title} ${String(prior.id)} (${kept}) with a new one.`,
+          `Objects a task sequence can use are replaced create-before-destroy (lifecycle create_before_destroy): the new ${this.title} is created while the old one still exists,`,
+          `and the server keeps ${backticked(unique, ' and ')} unique, so it would refuse the new one (409).`,
+          `Give the new ${this.title} another ${backticked(fix, ' or ')} in the same change.`,
+        ].join(' '),
+        [replaced[0]!],
+      ),
+    ];
+  }
+
+  /**
    * The rules that look at other objects or the site, checked against the server at plan time. A
    * reference to an object the server does not have yet is a warning, not an error: the object may
    * be created in the same apply (the server refuses the write if it is not). One that the server
@@ -206,6 +268,7 @@ export class ManagedResource {
     unknown: readonly Path[],
     prior: TfObject | null,
     session: ProviderSession,
+    stop: AbortSignal,
   ): Promise<Diagnostic[]> {
     const resolved = new Map<string, Resolved>();
     const kinds = new Map<string, KindName>();
@@ -213,15 +276,15 @@ export class ManagedResource {
     try {
       await Promise.all(
         lookups.map(async (l) => {
-          const stored = await session.api.get(l.kind, l.id);
+          const stored = await session.api.get(l.kind, l.id, stop);
           resolved.set(`${l.kind}:${l.id}`, stored?.value);
           if (!stored) {
-            const actual = await kindHolding(session, l.kind, l.id);
+            const actual = await kindHolding(session, l.kind, l.id, stop);
             if (actual) kinds.set(l.id, actual);
           }
         }),
       );
-      const site = await session.site();
+      const site = await session.site(stop);
       const priorModel = prior ? toModel(this.def.schema, prior) : undefined;
       const resolve = (kind: KindName, id: string): Resolved => (resolved.has(`${kind}:${id}`) ? resolved.get(`${kind}:${id}`) : UNRESOLVED);
       const withServer = checkRules(this.kind, model, { site, resolve, kindOf: (id) => kinds.get(id), missingReference: 'warning', prior: priorModel });
@@ -239,10 +302,10 @@ const key = (i: Issue) => JSON.stringify([i.path, i.rule, i.message]);
 const isUnknown = (v: unknown) => v === Unknown;
 
 /** Which other kind sharing `kind`'s ID space holds `id` on the server, if any (for "is a boot image, not a package"). */
-async function kindHolding(session: ProviderSession, kind: KindName, id: string): Promise<KindName | undefined> {
+async function kindHolding(session: ProviderSession, kind: KindName, id: string, stop: AbortSignal): Promise<KindName | undefined> {
   if (KINDS[kind].parentField || !KINDS[kind].id.parse(id)) return undefined;
   const others = KIND_NAMES.filter((k) => k !== kind && !KINDS[k].parentField && KINDS[k].id === KINDS[kind].id);
-  const found = await Promise.all(others.map(async (k) => ((await session.api.get(k, id)) ? k : undefined)));
+  const found = await Promise.all(others.map(async (k) => ((await session.api.get(k, id, stop)) ? k : undefined)));
   return found.find((k) => k !== undefined);
 }
 

@@ -14,8 +14,8 @@
  *                                            element that changed: steps[4].run_command_line.command_line
  */
 import type { TObject, TSchema } from '@sinclair/typebox';
-import { toTerraformName } from '../model/terraform-names';
-import type { CtyType, SchemaAttribute, SchemaObject } from './protocol/types';
+import { ctyTypeOf, hasDefault, toTerraformName, versionAttributeName } from '../model';
+import type { CtyType, SchemaAttribute, SchemaObject } from '../tfplugin';
 
 export interface AttributeOptions {
   /** Whether Terraform may send write-only attributes (its client capability). Without it secrets are sensitive attributes. */
@@ -24,15 +24,6 @@ export interface AttributeOptions {
   readonly lookupKeys?: readonly string[];
 }
 
-/** Whether a field is filled in by the server (or the plan) when the configuration leaves it out. */
-export function hasDefault(schema: TSchema): boolean {
-  return schema.default !== undefined || schema.derivedDefault === true;
-}
-
-/** The attribute beside a write-only one whose change makes Terraform send the secret again. */
-export function versionAttributeName(secretAttribute: string): string {
-  return `${secretAttribute}_wo_version`;
-}
 
 export function attributesOf(object: TObject, options: AttributeOptions): SchemaAttribute[] {
   const required = new Set(object.required ?? []);
@@ -89,22 +80,4 @@ function nestedTypeOf(schema: TSchema, options: AttributeOptions): SchemaObject 
     return { nesting: 'LIST', attributes: attributesOf(schema.items as TObject, options) };
   }
   return undefined;
-}
-
-/** The cty type of a field that is not an object. */
-export function ctyTypeOf(schema: TSchema): CtyType {
-  if (Array.isArray(schema.anyOf)) return 'string'; // a closed set of strings
-  switch (schema.type) {
-    case 'string':
-      return 'string';
-    case 'integer':
-    case 'number':
-      return 'number';
-    case 'boolean':
-      return 'bool';
-    case 'array':
-      return ['list', ctyTypeOf(schema.items as TSchema)];
-    default:
-      throw new Error(`the model has a field of a type Terraform has no mapping for: ${JSON.stringify(schema).slice(0, 120)}`);
-  }
 }

@@ -5,7 +5,7 @@
  */
 import type { TObject } from '@sinclair/typebox';
 import { DESCEND, mapFields, setAt, terraformPath, toTerraformName, valueAt, versionAttributeName, type Path } from '../model';
-import { Unknown, type TfObject, type TfValue } from './protocol/values';
+import { Unknown, type TfObject, type TfValue } from '../tfplugin';
 
 /** A Terraform object of `schema`'s shape as a model value (nulls dropped, unknowns kept). */
 export function toModel(schema: TObject, value: TfObject): Record<string, unknown> {

@@ -8,20 +8,15 @@ import { inspect } from 'node:util';
 import {
   OsdClient,
   OsdApiError,
-  OsdBadRequestError,
-  OsdConflictError,
-  OsdForbiddenError,
   OsdNetworkError,
   OsdNotFoundError,
-  OsdPayloadTooLargeError,
   OsdPreconditionFailedError,
-  OsdRateLimitError,
   OsdServerError,
-  OsdUnauthorizedError,
   OsdValidationError,
   type OsdClientOptions,
   type RetryEvent,
 } from '../../lib/client';
+import { errorClassFor } from '../../lib/client/errors';
 import { apiError, fakeServer, json, type FakeServer, type Script } from './fake-server';
 
 const TOKEN = 'secret-token-123';
@@ -133,19 +128,10 @@ describe('OsdClient: answers', () => {
 });
 
 describe('OsdClient: errors are typed and 4xx are not retried', () => {
-  const table: [number, typeof OsdApiError][] = [
-    [400, OsdBadRequestError],
-    [401, OsdUnauthorizedError],
-    [403, OsdForbiddenError],
-    [404, OsdNotFoundError],
-    [409, OsdConflictError],
-    [412, OsdPreconditionFailedError],
-    [413, OsdPayloadTooLargeError],
-    [415, OsdApiError],
-    [422, OsdValidationError],
-    [500, OsdServerError],
-  ];
-  for (const [status, cls] of table) {
+  // Which class each status maps to is errors.ts's table (checked in errors.test.ts); here, that
+  // the client throws it, and after a single request, however much retry budget is left.
+  for (const status of [400, 401, 403, 404, 409, 412, 413, 415, 422, 500]) {
+    const cls = errorClassFor(status);
     it(`${status} → ${cls.name}, after exactly one request`, async () => {
       const details = [{ path: '/name', rule: 'maxLength', message: 'too long' }];
       const { client, requests, retries } = await setup((_req, res) => apiError(res, status, `code${status}`, 'refused', details));
@@ -232,6 +218,73 @@ describe('OsdClient: retries', () => {
     const { client, requests } = await setup((_req, res) => apiError(res, 503, 'unavailable', 'busy', [], { 'Retry-After': '0' }), { maxRetries: 2 });
     await assert.rejects(client.get('package', 'CM100001'), (e: unknown) => e instanceof OsdServerError && e.attempts === 3 && /after 3 attempts/.test(e.message));
     assert.equal(requests.length, 3);
+  });
+
+  it('by default, retries as long as the time budget lasts, not a fixed count: six 503s in a row, then the answer', async () => {
+    const { client, retries } = await setup((req, res) => (req.n <= 6 ? apiError(res, 503, 'unavailable', 'busy', [], { 'Retry-After': '0' }) : json(res, 200, PKG)));
+    const r = await client.get('package', 'CM100001');
+    assert.equal(r.attempts, 7);
+    assert.equal(retries.length, 6);
+  });
+
+  it('gives up when the budget is spent, after as many attempts as fitted in it, with the last error', async () => {
+    const { client, requests } = await setup((_req, res) => apiError(res, 503, 'unavailable', 'busy', [], { 'Retry-After': '0' }), {
+      retryBudgetMs: 400,
+      retryBaseDelayMs: 10,
+      retryMaxDelayMs: 20,
+    });
+    const t0 = performance.now();
+    const err = await client.get('package', 'CM100001').catch((e: unknown) => e);
+    const elapsed = performance.now() - t0;
+    assert.ok(err instanceof OsdServerError, inspect(err));
+    assert.equal(err.attempts, requests.length);
+    assert.ok(requests.length > 6, `${requests.length} attempts in the budget`);
+    assert.ok(elapsed >= 400, `gave up after ${elapsed} ms, before the budget was spent`);
+    assert.match(err.message, new RegExp(`^GET /api/v1/packages/CM100001 failed after ${requests.length} attempts \\(503 unavailable\\): busy`));
+  });
+
+  it('cuts a Retry-After longer than the budget to what is left of it, for one last attempt at the deadline', async () => {
+    const { client, retries, requests } = await setup(
+      (req, res) => (req.n === 1 ? apiError(res, 503, 'unavailable', 'busy', [], { 'Retry-After': '30' }) : json(res, 200, PKG)),
+      { retryBudgetMs: 300 },
+    );
+    const t0 = performance.now();
+    const r = await client.get('package', 'CM100001');
+    assert.equal(r.attempts, 2);
+    assert.equal(requests.length, 2);
+    assert.ok(retries[0].delayMs <= 300 && retries[0].delayMs > 250, `waited ${retries[0].delayMs} ms`);
+    assert.ok(performance.now() - t0 < 5_000);
+  });
+
+  it('retryBudgetMs: 0 makes a single attempt; a count set beside the budget still limits it', async () => {
+    const busy: Script = (_req, res) => apiError(res, 503, 'unavailable', 'busy', [], { 'Retry-After': '0' });
+    const single = await setup(busy, { retryBudgetMs: 0 });
+    await assert.rejects(single.client.get('package', 'CM100001'), (e: unknown) => e instanceof OsdServerError && e.attempts === 1);
+    assert.equal(single.requests.length, 1);
+    await server?.close();
+    const counted = await setup(busy, { maxRetries: 2 });
+    await assert.rejects(counted.client.get('package', 'CM100001'), (e: unknown) => e instanceof OsdServerError && e.attempts === 3);
+  });
+
+  it('stopRetrying ends a wait between retries at once, failing with the last error', async () => {
+    const { client, requests } = await setup((_req, res) => apiError(res, 503, 'unavailable', 'busy', [], { 'Retry-After': '30' }));
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 50);
+    const t0 = performance.now();
+    await assert.rejects(client.get('package', 'CM100001', { stopRetrying: stop.signal }), (e: unknown) => e instanceof OsdServerError && e.status === 503 && e.attempts === 1);
+    assert.ok(performance.now() - t0 < 1000);
+    assert.equal(requests.length, 1);
+  });
+
+  it('stopRetrying does not cut off a request already sent: a create in flight returns its object', async () => {
+    const { client } = await setup(async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      json(res, 201, PKG, { ETag: '"1"' });
+    });
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 50);
+    const r = await client.create('package', { name: 'Office', version: '12.0', role: 'software' }, { stopRetrying: stop.signal });
+    assert.equal(r.value.id, 'CM100001');
   });
 
   it('retries a reset connection (socket hang up)', async () => {
@@ -339,6 +392,7 @@ describe('OsdClient: options', () => {
     assert.throws(() => new OsdClient({ endpoint: 'localhost:8080', token: 't' }), /http\(s\) URL/);
     assert.throws(() => new OsdClient({ endpoint: 'http://x', token: 't', timeoutMs: 0 }), /timeoutMs/);
     assert.throws(() => new OsdClient({ endpoint: 'http://x', token: 't', maxRetries: -1 }), /maxRetries/);
+    assert.throws(() => new OsdClient({ endpoint: 'http://x', token: 't', retryBudgetMs: -1 }), /retryBudgetMs/);
   });
 });
 

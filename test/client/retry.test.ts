@@ -1,9 +1,9 @@
 /** The retry policy as pure functions: which failures repeat, how long to wait, Retry-After parsing. */
 import assert from 'node:assert/strict';
 import { OsdNetworkError, OsdServerError, OsdRateLimitError, OsdValidationError } from '../../lib/client/errors';
-import { backoffDelay, isTransient, mayHaveCommitted, parseRetryAfter, retryDelay, sleep, type RetrySettings } from '../../lib/client/retry';
+import { backoffDelay, delayWithinBudget, isTransient, mayHaveCommitted, parseRetryAfter, retryDelay, sleep, type RetrySettings } from '../../lib/client/retry';
 
-const settings: RetrySettings = { maxRetries: 5, baseDelayMs: 100, maxDelayMs: 2_000, maxRetryAfterMs: 10_000 };
+const settings: RetrySettings = { budgetMs: 60_000, maxRetries: Infinity, baseDelayMs: 100, maxDelayMs: 2_000, maxRetryAfterMs: 10_000 };
 const at = { method: 'GET', path: '/x', attempts: 1 };
 const net = (code: string) => new OsdNetworkError({ ...at, status: 0, code, message: code });
 const http = (status: number) => new (status === 429 ? OsdRateLimitError : status >= 500 ? OsdServerError : OsdValidationError)({ ...at, status, code: 'c', message: 'm' });
@@ -56,6 +56,22 @@ describe('retryDelay', () => {
   });
   it('falls back to the backoff', () => {
     assert.equal(retryDelay(2, undefined, settings, () => 0.5), 200);
+  });
+});
+
+describe('delayWithinBudget', () => {
+  it('is the usual wait while the budget lasts', () => {
+    assert.equal(delayWithinBudget(2, undefined, 1_000, settings, () => 0.5), 200);
+    assert.equal(delayWithinBudget(0, 3000, 1_000, settings, () => 0), 3000);
+  });
+  it('cuts a wait, Retry-After included, to what is left, so the last attempt comes at the deadline', () => {
+    assert.equal(delayWithinBudget(0, 10_000, 59_000, settings, () => 0), 1_000);
+    assert.equal(delayWithinBudget(12, undefined, 59_999.5, settings, () => 0.99), 1);
+  });
+  it('gives up once the budget is spent', () => {
+    assert.equal(delayWithinBudget(0, 0, 60_000, settings), undefined);
+    assert.equal(delayWithinBudget(0, undefined, 75_000, settings), undefined);
+    assert.equal(delayWithinBudget(0, undefined, 0, { ...settings, budgetMs: 0 }), undefined);
   });
 });
 

@@ -41,7 +41,7 @@ beforeAll(async () => {
   server = await startServer({ args: ['--fault-latency-ms', '40'] });
   client = new OsdClient({ endpoint: server.url, token: server.adminToken, maxRetries: 20 });
   // A short retry budget, so the interrupted apply gives up while the server is down.
-  tf = await Workspace.create({ endpoint: server.url, token: server.adminToken, env: { OSD_MAX_RETRIES: '1' } });
+  tf = await Workspace.create({ endpoint: server.url, token: server.adminToken, env: { OSD_RETRY_TIMEOUT: '3' } });
   tf.writeResources(configuration());
   await tf.init();
 });

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { generateCertificate } from '../lib/provider/transport/certificate';
+import { generateCertificate } from '../../lib/tfplugin/transport/certificate';
 
 const COUNT = 5000;
 

@@ -1,5 +1,6 @@
 /**
- * Provider log lines, in the JSON shape of HashiCorp's hclog.
+ * Provider log lines, in the JSON shape of HashiCorp's hclog. `serve` makes the provider's logger
+ * (module `provider.<name>`) and hands it to every call in `CallContext.log`.
  *
  * Terraform's plugin client reads every line a provider writes to stderr; a line that parses as an
  * hclog JSON entry keeps its level and fields and shows under `TF_LOG=debug` (or
@@ -78,7 +79,7 @@ function jsonReplacer(_key: string, value: unknown): unknown {
 }
 
 export function createLogger(
-  module = 'provider.osd',
+  module: string,
   write: (line: string) => void = writeStderr,
   env: NodeJS.ProcessEnv = process.env,
 ): Logger {
@@ -109,6 +110,3 @@ export function createLogger(
     enabled: (level) => rank[level] >= threshold,
   };
 }
-
-/** The provider's logger. Modules share it so a test can read one stream of lines. */
-export const log: Logger = createLogger();

@@ -1,8 +1,10 @@
 /**
- * The provider protocol as a provider implementation sees it: one plain request and response type
- * per call, field names exactly as in tfplugin6.proto (snake_case), values already decoded.
+ * The plugin protocol as plain types: one request and response type per call, field names exactly
+ * as in tfplugin6.proto (snake_case), values already decoded. Providers do not implement these
+ * (they implement `Provider` and `Resource`, provider.ts, which dispatch.ts maps onto them); the
+ * schema, diagnostic and path types are shared by both.
  *
- * The transport (lib/provider/transport) turns gRPC messages into these and back:
+ * The transport (../transport) turns gRPC messages into these and back:
  *   - DynamicValue fields arrive as JS values (see values.ts) and are encoded again on the way out;
  *   - private state is a Uint8Array, empty when Terraform has none;
  *   - enums are their names ('LIST', 'ERROR', ...), not numbers;
@@ -11,6 +13,7 @@
  * A handler that throws is answered with an error diagnostic, never a gRPC error: Terraform shows
  * a gRPC error only as "Plugin did not respond".
  */
+import type { CallContext } from '../provider.js';
 import type { TfObject, TfValue } from './values.js';
 
 export type { TfObject, TfValue } from './values.js';
@@ -132,7 +135,7 @@ export interface Deferred {
 // --- calls --------------------------------------------------------------------------------------
 
 interface WithDiagnostics {
-  diagnostics?: Diagnostic[];
+  diagnostics?: readonly Diagnostic[];
 }
 
 export interface GetProviderSchemaResponse extends WithDiagnostics {
@@ -215,7 +218,7 @@ export interface PlanResourceChangeResponse extends WithDiagnostics {
   /** Unknown for values decided at apply; write-only attributes must be null. */
   planned_state: TfObject | null;
   /** Attributes whose change forces a replacement. */
-  requires_replace?: AttributePath[];
+  requires_replace?: readonly AttributePath[];
   planned_private?: Uint8Array;
   deferred?: Deferred;
 }
@@ -248,7 +251,7 @@ export interface ImportedResource {
   private?: Uint8Array;
 }
 export interface ImportResourceStateResponse extends WithDiagnostics {
-  imported_resources: ImportedResource[];
+  imported_resources: readonly ImportedResource[];
   deferred?: Deferred;
 }
 
@@ -265,25 +268,15 @@ export interface ReadDataSourceResponse extends WithDiagnostics {
 
 // --- the provider --------------------------------------------------------------------------
 
-/** What every call gets besides its request. */
-export interface CallContext {
-  /**
-   * Aborted when Terraform calls StopProvider (after Ctrl-C). Long operations should pass it on
-   * (e.g. to HTTP requests) or check `stopSignal.aborted` between steps, finish or undo the step
-   * in hand, and answer with an error diagnostic so Terraform records what was done.
-   */
-  readonly stopSignal: AbortSignal;
-}
-
 /**
- * A provider implementation: one async method per protocol call. The transport calls them
- * concurrently (Terraform runs up to 10 resource operations at once in one process).
- * GetMetadata, GetFunctions, StreamStdio and Shutdown are answered by the transport.
+ * The protocol calls a provider process answers, one async method each: what dispatch.ts makes of
+ * a `Provider`, and what the transport serves. The transport calls them concurrently (Terraform
+ * runs up to 10 resource operations at once in one process). GetMetadata, GetFunctions,
+ * StreamStdio and Shutdown are answered by the transport.
  */
 export interface ProviderHandlers {
   getProviderSchema(ctx: CallContext): Promise<GetProviderSchemaResponse>;
-  /** Default: no diagnostics. */
-  validateProviderConfig?(req: ValidateProviderConfigRequest, ctx: CallContext): Promise<ValidateProviderConfigResponse>;
+  validateProviderConfig(req: ValidateProviderConfigRequest, ctx: CallContext): Promise<ValidateProviderConfigResponse>;
   configureProvider(req: ConfigureProviderRequest, ctx: CallContext): Promise<ConfigureProviderResponse>;
   validateResourceConfig(req: ValidateResourceConfigRequest, ctx: CallContext): Promise<ValidateResourceConfigResponse>;
   upgradeResourceState(req: UpgradeResourceStateRequest, ctx: CallContext): Promise<UpgradeResourceStateResponse>;
@@ -291,17 +284,6 @@ export interface ProviderHandlers {
   planResourceChange(req: PlanResourceChangeRequest, ctx: CallContext): Promise<PlanResourceChangeResponse>;
   applyResourceChange(req: ApplyResourceChangeRequest, ctx: CallContext): Promise<ApplyResourceChangeResponse>;
   importResourceState(req: ImportResourceStateRequest, ctx: CallContext): Promise<ImportResourceStateResponse>;
-  /** Default: an error diagnostic naming the unsupported data source. */
-  validateDataResourceConfig?(
-    req: ValidateDataResourceConfigRequest,
-    ctx: CallContext,
-  ): Promise<ValidateDataResourceConfigResponse>;
-  /** Default: an error diagnostic naming the unsupported data source. */
-  readDataSource?(req: ReadDataSourceRequest, ctx: CallContext): Promise<ReadDataSourceResponse>;
-  /**
-   * Called when Terraform asks the provider to stop (Ctrl-C), after `stopSignal` is aborted.
-   * Resolve once in-flight work has been told to stop; the returned string, if any, is reported
-   * to Terraform as the stop error.
-   */
-  stopProvider?(): Promise<string | void>;
+  validateDataResourceConfig(req: ValidateDataResourceConfigRequest, ctx: CallContext): Promise<ValidateDataResourceConfigResponse>;
+  readDataSource(req: ReadDataSourceRequest, ctx: CallContext): Promise<ReadDataSourceResponse>;
 }

@@ -9,13 +9,9 @@
  *
  * Loaded after the handshake (serve.ts imports it lazily): nothing here is needed to start.
  */
-import { elapsedMs, log } from '../log.js';
-import {
-  errorDiagnostic,
-  type CallContext,
-  type GetProviderSchemaResponse,
-  type ProviderHandlers,
-} from '../protocol/types.js';
+import { elapsedMs, type Logger } from '../log.js';
+import type { CallContext } from '../provider.js';
+import { errorDiagnostic, type GetProviderSchemaResponse, type ProviderHandlers } from '../protocol/types.js';
 import { decodeDynamicValue, decodeJson, encodeDynamicValue, type TfValue } from '../protocol/values.js';
 import { int64ToNumber, protocol, type MessageCodec, type WireDiagnostic } from '../protocol/wire.js';
 import {
@@ -37,8 +33,9 @@ export type UnaryMethod = (request: Uint8Array) => Promise<Uint8Array>;
 export interface ProviderServiceOptions {
   /** Resolves the provider implementation; called once, on the first call that needs it. */
   handlers: () => Promise<ProviderHandlers>;
-  /** Aborted by StopProvider; shared with every handler call. */
+  /** Aborted by StopProvider; its signal goes to every handler call. */
   stop: AbortController;
+  log: Logger;
 }
 
 function describeError(err: unknown): string {
@@ -55,13 +52,10 @@ function failureDiagnostic(method: string, err: unknown): WireDiagnostic {
   );
 }
 
-function unsupportedDataSource(typeName: string): WireDiagnostic[] {
-  return [wireDiagnostic(errorDiagnostic(`Unsupported data source ${typeName}`, 'This provider has no data sources.'))];
-}
-
 export function createProviderService(options: ProviderServiceOptions): Map<string, UnaryMethod> {
   const pb = protocol().tfplugin6;
-  const ctx: CallContext = { stopSignal: options.stop.signal };
+  const { log } = options;
+  const ctx: CallContext = { stopSignal: options.stop.signal, log };
 
   let handlersPromise: Promise<ProviderHandlers> | undefined;
   const handlers = (): Promise<ProviderHandlers> => (handlersPromise ??= options.handlers());
@@ -139,7 +133,6 @@ export function createProviderService(options: ProviderServiceOptions): Map<stri
 
   define('ValidateProviderConfig', pb.ValidateProviderConfig, async (req) => {
     const h = await handlers();
-    if (!h.validateProviderConfig) return {};
     const answer = await h.validateProviderConfig({ config: objectValue(req.config, 'config') }, ctx);
     return { diagnostics: wireDiagnostics(answer.diagnostics) };
   });
@@ -266,9 +259,6 @@ export function createProviderService(options: ProviderServiceOptions): Map<stri
 
   define('ValidateDataResourceConfig', pb.ValidateDataResourceConfig, async (req) => {
     const h = await handlers();
-    if (!h.validateDataResourceConfig) {
-      return { diagnostics: unsupportedDataSource(req.type_name) };
-    }
     const answer = await h.validateDataResourceConfig(
       { type_name: req.type_name, config: objectValue(req.config, 'config') },
       ctx,
@@ -278,7 +268,6 @@ export function createProviderService(options: ProviderServiceOptions): Map<stri
 
   define('ReadDataSource', pb.ReadDataSource, async (req) => {
     const h = await handlers();
-    if (!h.readDataSource) return { diagnostics: unsupportedDataSource(req.type_name) };
     const answer = await h.readDataSource(
       {
         type_name: req.type_name,
@@ -295,18 +284,13 @@ export function createProviderService(options: ProviderServiceOptions): Map<stri
     };
   });
 
-  // StopProvider has no diagnostics; its Error string is what Terraform shows.
+  // StopProvider has no diagnostics (only an Error string). Stopping is the abort of the signal
+  // every call was given; the calls in flight answer when they have wound down.
   methods.set('/tfplugin6.Provider/StopProvider', async (bytes) => {
     pb.StopProvider.Request.decode(bytes);
     log.info('StopProvider: Terraform asked the provider to stop');
     options.stop.abort(new Error('Terraform asked the provider to stop'));
-    let error = '';
-    try {
-      error = (await (await handlers()).stopProvider?.()) ?? '';
-    } catch (err) {
-      error = describeError(err);
-    }
-    return pb.StopProvider.Response.encode(error ? { Error: error } : {}).finish();
+    return pb.StopProvider.Response.encode({}).finish();
   });
 
   return methods;

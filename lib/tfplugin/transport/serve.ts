@@ -14,7 +14,7 @@
  *   - Shutdown (go-plugin's GRPCController) ends the process at once, else Terraform waits 2 s
  *     before killing it, per provider process.
  */
-import { elapsedMs, log as providerLog, type Logger } from '../log.js';
+import { createLogger, elapsedMs, type Logger } from '../log.js';
 import { writeStderr, writeStdout } from '../stdio.js';
 import type { ProviderHandlers } from '../protocol/types.js';
 import { generateCertificate, type ProviderCertificate } from './certificate.js';
@@ -28,14 +28,12 @@ const PROTOCOL_VERSION = 6;
 /** go-plugin's own handshake version (first field of the handshake line). */
 const CORE_PROTOCOL_VERSION = 1;
 
-export type ProviderFactory = () => ProviderHandlers | Promise<ProviderHandlers>;
-
 export interface ServeOptions {
-  /** Name used in messages for people, e.g. "osd". */
-  name?: string;
-  /** Defaults to the shared provider logger (log.ts). */
-  logger?: Logger;
-  env?: NodeJS.ProcessEnv;
+  /** The provider's name, as in `provider "<name>"` and `terraform-provider-<name>`. */
+  readonly name: string;
+  /** Default: hclog lines on stderr under the module `provider.<name>`. */
+  readonly logger?: Logger;
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 interface PluginEnvironment {
@@ -131,14 +129,13 @@ function exitWithParent(log: Logger): void {
 }
 
 /**
- * Serves `provider` to Terraform. `provider` may be the handlers or a function returning them,
- * called after the handshake so that loading the provider's own code does not delay it.
- * Never returns normally: the process ends on Shutdown, on a start-up failure (exit 1), or when
- * Terraform goes away.
+ * Serves the protocol calls `loadHandlers` resolves to. It is called once, right after the
+ * handshake, so that loading the provider's own code does not delay it. Never returns normally:
+ * the process ends on Shutdown, on a start-up failure (exit 1), or when Terraform goes away.
  */
-export function serveProvider(provider: ProviderHandlers | ProviderFactory, options: ServeOptions = {}): void {
-  const log = options.logger ?? providerLog;
-  const name = options.name ?? 'osd';
+export function serveHandlers(loadHandlers: () => Promise<ProviderHandlers>, options: ServeOptions): void {
+  const { name } = options;
+  const log = options.logger ?? createLogger(`provider.${name}`);
   const settings = readEnvironment(options.env ?? process.env, name);
   if (typeof settings === 'string') {
     writeStderr(`${settings}\n`);
@@ -157,7 +154,7 @@ export function serveProvider(provider: ProviderHandlers | ProviderFactory, opti
   const handlers = (): Promise<ProviderHandlers> =>
     (handlersPromise ??= (async () => {
       const started = process.hrtime.bigint();
-      const loaded = typeof provider === 'function' ? await provider() : provider;
+      const loaded = await loadHandlers();
       log.debug('provider loaded', { duration_ms: elapsedMs(started) });
       return loaded;
     })());
@@ -169,7 +166,7 @@ export function serveProvider(provider: ProviderHandlers | ProviderFactory, opti
     (servicePromise ??= (async () => {
       const started = process.hrtime.bigint();
       const { createProviderService } = await import('./provider-service.js');
-      const created = createProviderService({ handlers, stop });
+      const created = createProviderService({ handlers, stop, log });
       log.debug('protocol service loaded', { duration_ms: elapsedMs(started) });
       return created;
     })());

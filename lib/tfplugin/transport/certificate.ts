@@ -118,7 +118,7 @@ function serialNumber(): Buffer {
 
 export function buildCertificate(privateKey: KeyObject, publicKey: KeyObject, now = new Date()): Buffer {
   const name = sequence(
-    set(sequence(oid(OID.organization), utf8String('cdk-osd Terraform provider'))),
+    set(sequence(oid(OID.organization), utf8String('Terraform provider plugin'))),
     set(sequence(oid(OID.commonName), utf8String('localhost'))),
   );
   const signatureAlgorithm = sequence(oid(OID.ecdsaWithSha256));

@@ -1,11 +1,11 @@
 /**
- * Unit checks of the provider protocol layer: value codecs (msgpack and JSON, exact numbers,
+ * Unit checks of the plugin SDK's protocol layer: value codecs (msgpack and JSON, exact numbers,
  * unknowns), conversions to wire messages (paths, diagnostics, schemas), and the log format.
  */
 import assert from 'node:assert/strict';
-import { createLogger, hclogTimestamp } from '../lib/provider/log';
-import { exactNumber, parseExactJson } from '../lib/provider/protocol/exact-json';
-import { errorDiagnostic, warningDiagnostic } from '../lib/provider/protocol/types';
+import { createLogger, hclogTimestamp } from '../../lib/tfplugin/log';
+import { exactNumber, parseExactJson } from '../../lib/tfplugin/protocol/exact-json';
+import { errorDiagnostic, warningDiagnostic } from '../../lib/tfplugin/protocol/types';
 import {
   decodeDynamicValue,
   decodeJson,
@@ -14,10 +14,10 @@ import {
   isWhollyKnown,
   Unknown,
   type TfValue,
-} from '../lib/provider/protocol/values';
-import { protocol } from '../lib/provider/protocol/wire';
-import { wireDiagnostic, wirePath, wireSchema } from '../lib/provider/transport/convert';
-import { generateProtocol } from '../scripts/generate-provider-protocol';
+} from '../../lib/tfplugin/protocol/values';
+import { protocol } from '../../lib/tfplugin/protocol/wire';
+import { wireDiagnostic, wirePath, wireSchema } from '../../lib/tfplugin/transport/convert';
+import { generateProtocol } from '../../scripts/generate-provider-protocol';
 
 // The generated protobuf code is not in git; make sure it exists (a no-op when up to date).
 beforeAll(() => generateProtocol());
@@ -148,14 +148,14 @@ test('schemas: cty types as JSON bytes, nested attributes, write-only, enum name
 test('log lines are hclog JSON with a six-digit fraction, filtered by TF_LOG', () => {
   assert.equal(hclogTimestamp(Date.UTC(2025, 0, 31, 12, 34, 56, 789) * 1000 + 12), '2025-01-31T12:34:56.789012Z');
   const lines: string[] = [];
-  const debug = createLogger('provider.osd', (line) => lines.push(line), { TF_LOG: 'DEBUG' });
+  const debug = createLogger('provider.example', (line) => lines.push(line), { TF_LOG: 'DEBUG' });
   debug.trace('hidden');
   debug.debug('shown', { n: 1n, bytes: new Uint8Array(3), error: new Error('boom') });
   assert.equal(lines.length, 1);
   const entry = JSON.parse(lines[0]!) as Record<string, string>;
   assert.equal(entry['@level'], 'debug');
   assert.equal(entry['@message'], 'shown');
-  assert.equal(entry['@module'], 'provider.osd');
+  assert.equal(entry['@module'], 'provider.example');
   assert.match(entry['@timestamp']!, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
   assert.equal(entry.n, '1');
   assert.equal(entry.bytes, '<3 bytes>');
@@ -163,11 +163,11 @@ test('log lines are hclog JSON with a six-digit fraction, filtered by TF_LOG', (
   assert.ok(lines[0]!.endsWith('\n'));
 
   const quiet: string[] = [];
-  const unset = createLogger('provider.osd', (line) => quiet.push(line), {});
+  const unset = createLogger('provider.example', (line) => quiet.push(line), {});
   unset.info('hidden');
   unset.warn('kept');
   assert.equal(quiet.length, 1);
   const off: string[] = [];
-  createLogger('provider.osd', (line) => off.push(line), { TF_LOG: 'off' }).error('hidden');
+  createLogger('provider.example', (line) => off.push(line), { TF_LOG: 'off' }).error('hidden');
   assert.equal(off.length, 0);
 });

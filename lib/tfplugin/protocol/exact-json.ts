@@ -10,6 +10,11 @@
  *   - a fraction or exponent whose float64 is exact (1.5)  -> number
  *   - anything else (0.1, 1e30, 2^70)                      -> the decimal text, a string
  * Terraform accepts a string wherever a number is expected, so the value goes back unchanged.
+ *
+ * The SDK needs it whatever a provider's own model holds: any provider may have a decimal
+ * attribute (the demo provider's `size` is one), and the default UpgradeResourceState hands the
+ * stored numbers back as they are. Node 20's `JSON.parse` cannot help: its reviver sees the
+ * number already rounded (only later Node versions hand revivers the source text).
  */
 
 export type ExactJsonValue =

@@ -226,7 +226,7 @@ export function protocol(): GeneratedProtocol {
       loaded = require('./generated/protocol.cjs') as GeneratedProtocol;
     } catch (err) {
       throw new Error(
-        `the provider's protocol code is missing (lib/provider/protocol/generated): run "npm run provider:generate" (${String(err)})`,
+        `the provider's protocol code is missing (lib/tfplugin/protocol/generated): run "npm run provider:generate" (${String(err)})`,
       );
     }
   }

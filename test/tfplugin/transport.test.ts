@@ -11,9 +11,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import http2 from 'node:http2';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { protocol } from '../lib/provider/protocol/wire';
-import { generateCertificate } from '../lib/provider/transport/certificate';
-import { installProvider, type InstallResult } from '../scripts/install-provider';
+import { protocol } from '../../lib/tfplugin/protocol/wire';
+import { generateCertificate } from '../../lib/tfplugin/transport/certificate';
+import { installProvider, type InstallResult } from '../../scripts/install-provider';
 
 const MAGIC_COOKIE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 
