@@ -56,6 +56,7 @@ function renderResource(kind: KindName): string {
     '',
     String(def.schema.description ?? ''),
     '',
+    ...(def.guide ? [`How to use it: [${def.guide.title}](../${def.guide.page}).`, ''] : []),
     '## Arguments',
     '',
     ...fieldLines(def.schema, 'argument', 0),
@@ -111,7 +112,10 @@ function fieldLines(object: TObject, which: 'argument' | 'attribute' | 'all', de
       lines.push(`${'  '.repeat(depth)}- \`${versionAttributeName(name)}\` (number, optional): change it to send a new \`${name}\`; Terraform never stores the value, so it cannot see it change.`);
     }
     const nested = schema.type === 'object' ? schema : schema.type === 'array' && schema.items?.type === 'object' ? schema.items : undefined;
-    if (nested && which !== 'attribute') lines.push(...fieldLines(nested as TObject, 'all', depth + 1));
+    const same = nested ? keyword(nested as TSchema, 'sameAs') : undefined;
+    // A deeper level that repeats an outer object's fields (nested conditions) is named, not listed again.
+    if (same) lines.push(`${'  '.repeat(depth + 1)}- each has the fields of \`${toTerraformName(same)}\`, one level deeper`);
+    else if (nested && which !== 'attribute') lines.push(...fieldLines(nested as TObject, 'all', depth + 1));
   }
   return lines;
 }
