@@ -10,7 +10,8 @@
 import type { HardwareKind } from '../lib/model';
 import { Condition } from './conditions';
 import type { ActionModel, Simplify } from './model-props';
-import { RunCommandLine, type StepCommonProps } from './steps';
+import { RunCommandLine } from './general-steps';
+import type { StepCommonProps } from './steps';
 import type { IToolsPackage } from './references';
 
 /** Props of a hardware step. */

@@ -12,6 +12,13 @@ export * from './boot-image';
 export * from './driver-package';
 export * from './conditions';
 export * from './steps';
+export * from './general-steps';
+export * from './software-steps';
+export * from './disk-steps';
+export * from './user-state-steps';
+export * from './image-steps';
+export * from './driver-steps';
+export * from './settings-steps';
 export * from './hardware-steps';
 export * from './task-sequence';
 export {
