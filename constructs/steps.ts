@@ -9,11 +9,7 @@
  * description, enabled, continueOnError, condition) and its action's fields, flat, with typed
  * references in place of ID fields (`usmtPackage: IUsmtPackage` for `usmtPackageId`).
  */
-import {
-  ACTIONS,
-  type ActionName,
-  type Step as StepModel,
-} from '../lib/model';
+import { ACTIONS, actionTitle, type ActionName, type Step as StepModel } from '../lib/model';
 import type { Condition } from './conditions';
 import { modelFromProps, type ActionModel, type IdWriter, type Simplify, type WithReferences } from './model-props';
 import type { IOsdObject } from './references';
@@ -34,10 +30,7 @@ export type StepCommonProps = Simplify<
 /** The props of the step for action `A`: common settings plus the action's fields, references typed by `R`. */
 export type StepProps<A extends ActionName, R extends { [K in keyof R]: unknown } = {}> = Simplify<StepCommonProps & WithReferences<ActionModel<A>, R>>;
 
-/** The action's name as the console shows it, read from the model's description ("Partition Disk (Windows PE)." → "Partition Disk"). */
-export function actionTitle(action: ActionName): string {
-  return String(ACTIONS[action].description).split(/[(:.]/)[0].trim();
-}
+export { actionTitle };
 
 /** Anything a task sequence or group can hold. */
 export abstract class TaskSequenceStep {

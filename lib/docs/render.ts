@@ -9,6 +9,7 @@ import { SiteSchema } from '../model/site';
 import { toTerraformName } from '../model/terraform-names';
 import { ProviderConfigSchema } from '../provider/provider-config';
 import { ctyTypeOf, hasDefault, versionAttributeName } from '../provider/schema';
+import { renderTaskSequenceGuide } from './task-sequences';
 
 /** Every page, by its path under docs/. */
 export function renderAllDocs(): Map<string, string> {
@@ -19,6 +20,7 @@ export function renderAllDocs(): Map<string, string> {
     pages.set(`data-sources/${KINDS[kind].terraformType.replace(/^osd_/, '')}.md`, renderDataSource(kind));
   }
   pages.set('data-sources/site.md', renderSite());
+  pages.set('task-sequences.md', renderTaskSequenceGuide());
   return pages;
 }
 

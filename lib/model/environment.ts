@@ -42,6 +42,8 @@ export interface StepEnvironment {
   startsBootImage?(action: Record<string, unknown>): boolean;
   /** The step writes the disk: no hardware step may follow it until a restart into Windows PE (R6). */
   writesDisk?: true;
+  /** In words, when a field decides where the step runs or where it leaves the sequence (for docs). */
+  readonly note?: string;
 }
 
 const anywhere: StepEnvironment = { runsIn: () => ({ env: 'either' }) };
@@ -49,9 +51,13 @@ const only = (env: Environment, rest: Omit<StepEnvironment, 'runsIn'> = {}): Ste
 
 /** Where each action runs (STEP-CATALOGUE.md §4, "runs in"), and how it moves the sequence. */
 export const STEP_ENVIRONMENTS: Record<Exclude<ActionName, 'group'>, StepEnvironment> = {
-  runCommandLine: { runsIn: (a) => (a.runAsUser === true ? { env: 'fullOs', because: 'it runs as a user, which Windows PE cannot' } : { env: 'either' }) },
+  runCommandLine: {
+    runsIn: (a) => (a.runAsUser === true ? { env: 'fullOs', because: 'it runs as a user, which Windows PE cannot' } : { env: 'either' }),
+    note: 'the full OS only with `runAsUser`; a hardware step Windows PE only',
+  },
   restartComputer: {
     runsIn: () => ({ env: 'either' }),
+    note: 'moves the sequence to its `target`',
     leavesIn: (a) => (a.target === 'windowsPe' ? 'windowsPe' : 'fullOs'),
     startsBootImage: (a) => a.target === 'windowsPe',
   },
@@ -65,7 +71,10 @@ export const STEP_ENVIRONMENTS: Record<Exclude<ActionName, 'group'>, StepEnviron
   enableBitLocker: only('fullOs'),
   disableBitLocker: only('fullOs'),
   requestStateStore: anywhere,
-  captureUserState: { runsIn: (a) => (a.offline === true ? { env: 'windowsPe', because: 'it captures offline' } : { env: 'fullOs' }) },
+  captureUserState: {
+    runsIn: (a) => (a.offline === true ? { env: 'windowsPe', because: 'it captures offline' } : { env: 'fullOs' }),
+    note: 'Windows PE with `offline`',
+  },
   restoreUserState: only('fullOs'),
   releaseStateStore: only('fullOs'),
   applyOperatingSystem: only('windowsPe', { writesDisk: true }),

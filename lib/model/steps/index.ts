@@ -63,3 +63,8 @@ export const ACTIONS = {
 };
 export type ActionName = keyof typeof ACTIONS;
 export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+
+/** An action's name as the console shows it, read from its description ("Partition Disk (Windows PE): …" → "Partition Disk"). */
+export function actionTitle(action: ActionName): string {
+  return String(ACTIONS[action].description).split(/[(:.]/)[0].trim();
+}
