@@ -40,7 +40,7 @@ export class JoinDomainOrWorkgroup extends ActionStep<'joinDomainOrWorkgroup'> {
   }
 }
 
-/** Connect To Network Folder: maps `\\server\share`, optionally to a drive letter. `password` is a secret. */
+/** Connect To Network Folder: maps `\\server\share`, optionally to a drive letter. `accountPassword` is a secret. */
 export class ConnectToNetworkFolder extends ActionStep<'connectNetworkFolder'> {
   constructor(props: StepProps<'connectNetworkFolder'>) {
     super('connectNetworkFolder', props);

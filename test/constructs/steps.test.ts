@@ -24,7 +24,7 @@ function oneOfEach(stack: Stack): osd.ActionStep<Exclude<ActionName, 'group'>>[]
     new osd.RequestStateStore({ purpose: 'capture' }),
     new osd.CaptureUserState({ usmtPackage: usmt }),
     new osd.ReleaseStateStore(),
-    new osd.ConnectToNetworkFolder({ path: '\\\\cm01\\logs', account: 'CORP\\logs', password: 'unused-in-this-test' }),
+    new osd.ConnectToNetworkFolder({ path: '\\\\cm01\\logs', account: 'CORP\\logs', accountPassword: 'unused-in-this-test' }),
     new osd.SetTaskSequenceVariable({ variableName: 'OSDComputerName', value: '%_SMSTSMachineName%' }),
     new osd.DisableBitLocker(),
     new osd.RestartComputer({ target: 'windowsPe' }),

@@ -109,7 +109,7 @@ test('every secret of a step is a ConfigMgr property with a variable, so an expo
     'applyWindowsSettings.localAdminPassword',
     'applyWindowsSettings.productKey',
     'captureOperatingSystemImage.capturePassword',
-    'connectNetworkFolder.password',
+    'connectNetworkFolder.accountPassword',
     'enableBitLocker.pin',
     'joinDomainOrWorkgroup.joinPassword',
     'restoreUserState.localAccountPassword',

@@ -46,7 +46,7 @@ test('limits come from the catalogue and are named in the message', () => {
   assert.deepEqual(shape({ name: 'q', requestStateStore: { purpose: 'capture', retries: 31 } }), ['maximum /steps/0/requestStateStore/retries']);
   assert.deepEqual(shape({ name: 'd', disableBitLocker: { restartCount: 16 } }), ['maximum /steps/0/disableBitLocker/restartCount']);
   assert.deepEqual(shape({ name: 'u', installSoftwareUpdates: { retries: 6 } }), ['maximum /steps/0/installSoftwareUpdates/retries']);
-  assert.deepEqual(shape({ name: 'c', connectNetworkFolder: { path: 'C:\\share', account: 'a', password: 'p' } }), ['pattern /steps/0/connectNetworkFolder/path']);
+  assert.deepEqual(shape({ name: 'c', connectNetworkFolder: { path: 'C:\\share', account: 'a', accountPassword: 'p' } }), ['pattern /steps/0/connectNetworkFolder/path']);
   assert.deepEqual(shape({ name: 'w', applyWindowsSettings: { registeredUser: 'u', registeredOrganization: 'o', serverConnectionLimit: 10000 } }), ['maximum /steps/0/applyWindowsSettings/serverConnectionLimit']);
 });
 

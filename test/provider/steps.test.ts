@@ -43,7 +43,7 @@ function everyStep(): Json[] {
     { name: 'Request store', request_state_store: { purpose: 'capture', retries: 5 } },
     { name: 'Capture user state', capture_user_state: { usmt_package_id: '${osd_package.usmt.id}', mode: 'advanced', config_files: ['MigUser.xml'] } },
     { name: 'Release store', release_state_store: {} },
-    { name: 'Logs share', connect_network_folder: { path: '\\\\srv01\\logs', drive_letter: 'L:', account: 'CORP\\logs', password: folderPassword } },
+    { name: 'Logs share', connect_network_folder: { path: '\\\\srv01\\logs', drive_letter: 'L:', account: 'CORP\\logs', account_password: folderPassword } },
     { name: 'Mark refresh', set_task_sequence_variable: { variable_name: 'Refresh', value: 'yes' } },
     { name: 'Hidden variable', set_task_sequence_variable: { variable_name: 'Token', hide_value: true, hidden_value: hiddenValue } },
     { name: 'Suspend BitLocker', disable_bit_locker: { restart_count: 2 } },

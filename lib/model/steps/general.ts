@@ -226,6 +226,6 @@ export const connectNetworkFolder = action(
       property: 'Username',
       variable: 'SMSConnectNetworkFolderAccount',
     }),
-    password: cm(secret({ description: 'Password of the account.' }), { property: 'Password', variable: 'SMSConnectNetworkFolderPassword' }),
+    accountPassword: cm(secret({ description: 'Password of the account.' }), { property: 'Password', variable: 'SMSConnectNetworkFolderPassword' }),
   },
 );
