@@ -1,28 +1,46 @@
 /**
- * Step conditions: when a task sequence step runs.
+ * Step conditions: when a task sequence step or group runs.
  *
- * ConfigMgr conditions are a tree of and/or/not over tests; the model keeps the part deployments
- * use, one level: all tests must hold, or any one. `Condition.all` and `Condition.any` combine
- * conditions as long as the result stays one level deep, and say so when it would not.
+ * A condition is one test (`Condition.variable`, `Condition.wmiQuery`, `Condition.registry`,
+ * `Condition.file`, `Condition.folder`, `Condition.softwareInstalled`, `Condition.operatingSystem`,
+ * and the shortcuts `Condition.computerModel`, `Condition.inWindowsPe`) or a combination:
+ * `Condition.all`, `Condition.any` and `Condition.not` (none of) nest freely, to the depth the
+ * model holds (`CONDITION_LEVELS`). `all` inside `all` and `any` inside `any` are merged, which
+ * changes nothing of the meaning and keeps the tree shallow.
  */
-import type { Condition as ConditionModel } from '../lib/model';
+import {
+  CONDITION_LEVELS,
+  type Condition as ConditionModel,
+  type ConditionMatch,
+  type ConditionTestName,
+  type VariableOperator,
+} from '../lib/model';
 
-type TestLists = Required<Omit<ConditionModel, 'match'>>;
-type TestListName = keyof TestLists;
+export type { VariableOperator };
 
-/** Test lists in a fixed order, so rendering never depends on how a condition was put together. */
-const TEST_LISTS: readonly TestListName[] = ['variables', 'wmiQueries', 'registry', 'software', 'operatingSystems'];
-
-/** A variable comparison (`VARIABLE_OPERATORS` of the model). */
-export type VariableOperator = NonNullable<ConditionModel['variables']>[number]['operator'];
+/** The fields of a test of the model (`CONDITION_TESTS`). */
+type TestFields<K extends ConditionTestName> = NonNullable<ConditionModel[K]>;
 
 /** WQL string literal: single quotes, with quotes and backslashes escaped. */
 function wqlString(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
+/** A deep copy of a condition (plain JSON data), made in the caller's realm. */
+const copy = (model: ConditionModel): ConditionModel => JSON.parse(JSON.stringify(model)) as ConditionModel;
+
+/** A timestamp as the model writes it: ISO 8601 in UTC, whole seconds. */
+function timestamp(at: Date | string): string {
+  return typeof at === 'string' ? at : at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 /** An immutable step condition. */
 export class Condition {
+  /** A condition in the model's shape, e.g. one read from another sequence. */
+  static fromModel(model: ConditionModel): Condition {
+    return new Condition(copy(model));
+  }
+
   /**
    * The computer model, as Windows reports it (`Win32_ComputerSystem.Model`), e.g.
    * `'PowerEdge R710'` or `'ProLiant DL380 G6'`. By default the model only has to contain the text,
@@ -36,37 +54,108 @@ export class Condition {
 
   /** A WQL query that holds when it returns a row. */
   static wmiQuery(query: string, namespace?: string): Condition {
-    return new Condition({ wmiQueries: [{ query, ...(namespace !== undefined ? { namespace } : {}) }] });
+    return new Condition({ wmiQuery: { query, ...(namespace !== undefined ? { namespace } : {}) } });
   }
 
-  /** A test of a task sequence variable, e.g. `Condition.variable('OSDComputerName', 'exists')`. */
+  /**
+   * A test of a task sequence variable, e.g. `Condition.variable('OSDComputerName', 'exists')` or
+   * `Condition.variable('_SMSTSMachineName', 'like', 'SRV%')`.
+   */
   static variable(name: string, operator: VariableOperator, value?: string): Condition {
-    if (operator !== 'exists' && value === undefined) {
-      throw new Error(`Condition.variable: ${JSON.stringify(name)} ${operator} needs a value to compare with`);
-    }
-    return new Condition({ variables: [{ name, operator, ...(value !== undefined ? { value } : {}) }] });
+    const compares = operator !== 'exists' && operator !== 'notExists';
+    if (compares && value === undefined) throw new Error(`Condition.variable: ${JSON.stringify(name)} ${operator} needs a value to compare with`);
+    if (!compares && value !== undefined) throw new Error(`Condition.variable: ${JSON.stringify(name)} ${operator} takes no value (got ${JSON.stringify(value)})`);
+    return new Condition({ variable: { name, operator, ...(value !== undefined ? { value } : {}) } });
   }
 
-  /** Holds while the sequence runs in Windows PE (`_SMSTSInWinPE` is `true`). */
+  /** Holds while the sequence runs in Windows PE (`_SMSTSInWinPE` is `true`); R6 reads it as "this step runs in Windows PE only". */
   static inWindowsPe(): Condition {
     return Condition.variable('_SMSTSInWinPE', 'equals', 'true');
   }
 
-  /** A registry test, e.g. `Condition.registry('HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor', 'exists')`. */
-  static registry(key: string, operator: NonNullable<ConditionModel['registry']>[number]['operator'], valueName?: string, value?: string): Condition {
+  /** Holds while the sequence runs in the full operating system (`_SMSTSInWinPE` is `false`). */
+  static inFullOs(): Condition {
+    return Condition.variable('_SMSTSInWinPE', 'equals', 'false');
+  }
+
+  /**
+   * A registry test, e.g. `Condition.registry('HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor', 'exists')`,
+   * or a comparison of a value's data: `Condition.registry(key, 'equals', 'Version', '2.0')`.
+   */
+  static registry(key: string, operator: TestFields<'registry'>['operator'], valueName?: string, data?: string, type?: TestFields<'registry'>['type']): Condition {
     return new Condition({
-      registry: [{ key, operator, ...(valueName !== undefined ? { valueName } : {}), ...(value !== undefined ? { value } : {}) }],
+      registry: {
+        key,
+        operator,
+        ...(valueName !== undefined ? { valueName } : {}),
+        ...(data !== undefined ? { data } : {}),
+        ...(type !== undefined ? { type } : {}),
+      },
     });
   }
 
-  /** Installed software, by Windows Installer product code (`{…}`). */
-  static softwareInstalled(productCode: string, anyVersion?: boolean): Condition {
-    return new Condition({ software: [{ productCode, ...(anyVersion !== undefined ? { anyVersion } : {}) }] });
+  /** A file exists, and optionally has a version or a timestamp: `Condition.file('C:\\x.exe', { version: ['greaterEqual', '2.0'] })`. */
+  static file(path: string, options: { version?: [TestFields<'file'>['versionOperator'] & string, string]; dateTime?: [TestFields<'file'>['dateTimeOperator'] & string, Date | string] } = {}): Condition {
+    const { version, dateTime } = options;
+    return new Condition({
+      file: {
+        path,
+        ...(version ? { versionOperator: version[0], version: version[1] } : {}),
+        ...(dateTime ? { dateTimeOperator: dateTime[0], dateTime: timestamp(dateTime[1]) } : {}),
+      },
+    });
   }
 
-  /** The operating system's architecture and, optionally, version (e.g. `'6.1'`). */
+  /** A folder exists, and optionally has a timestamp. */
+  static folder(path: string, options: { dateTime?: [TestFields<'folder'>['dateTimeOperator'] & string, Date | string] } = {}): Condition {
+    const { dateTime } = options;
+    return new Condition({ folder: { path, ...(dateTime ? { dateTimeOperator: dateTime[0], dateTime: timestamp(dateTime[1]) } : {}) } });
+  }
+
+  /**
+   * Windows Installer software is installed: any version of it when its `upgradeCode` is given,
+   * else this version (its product code). `anyVersion` says so explicitly.
+   */
+  static softwareInstalled(
+    productCode: string,
+    options: { readonly upgradeCode?: string; readonly anyVersion?: boolean; readonly productName?: string; readonly version?: string } = {},
+  ): Condition {
+    const { upgradeCode, productName, version } = options;
+    const anyVersion = options.anyVersion ?? upgradeCode !== undefined;
+    return new Condition({
+      software: {
+        productCode,
+        anyVersion,
+        ...(upgradeCode !== undefined ? { upgradeCode } : {}),
+        ...(productName !== undefined ? { productName } : {}),
+        ...(version !== undefined ? { version } : {}),
+      },
+    });
+  }
+
+  /**
+   * The operating system's architecture and, optionally, its version (`'6.1'` for Windows 7 and
+   * Server 2008 R2): a platform of ConfigMgr's kind, with the WMI tests that decide it.
+   */
   static operatingSystem(architecture: 'x86' | 'x64', version?: string): Condition {
-    return new Condition({ operatingSystems: [{ architecture, ...(version !== undefined ? { version } : {}) }] });
+    if (version !== undefined && !/^\d+\.\d+$/.test(version)) throw new Error(`Condition.operatingSystem: version ${JSON.stringify(version)} is not major.minor, e.g. "6.1"`);
+    const [major, minor] = version ? version.split('.') : [];
+    const queries = [{ query: `SELECT * FROM Win32_Processor WHERE AddressWidth = ${architecture === 'x64' ? 64 : 32}` }];
+    if (version) queries.push({ query: `SELECT * FROM Win32_OperatingSystem WHERE Version LIKE ${wqlString(`${major}.${minor}.%`)}` });
+    const padded = version ? `${major}.${minor.padEnd(2, '0')}` : undefined; // ConfigMgr's platforms write 6.1 as 6.10, 5.2 as 5.20
+    return new Condition({
+      operatingSystem: {
+        platforms: [
+          {
+            name: `${architecture} Windows${version ? ` ${version}` : ''}`,
+            architecture,
+            minVersion: padded ? `${padded}.0000.0` : '0.00.0000.0',
+            maxVersion: padded ? `${padded}.9999.9999` : '99.99.9999.9999',
+            queries,
+          },
+        ],
+      },
+    });
   }
 
   /** Holds when every one of `conditions` holds. */
@@ -79,43 +168,51 @@ export class Condition {
     return Condition.combine('any', conditions);
   }
 
-  private static combine(match: 'all' | 'any', conditions: Condition[]): Condition {
-    if (conditions.length === 0) throw new Error(`Condition.${match}: give at least one condition`);
-    const lists: Partial<Record<TestListName, unknown[]>> = {};
-    for (const condition of conditions) {
-      if (condition.testCount > 1 && condition.match !== match) {
-        throw new Error(
-          `Condition.${match}: a condition that matches ${condition.match === 'all' ? 'all' : 'any'} of several tests cannot be nested in "${match}"; task sequence conditions here are one level deep (all tests, or any one)`,
-        );
-      }
-      for (const name of TEST_LISTS) {
-        const tests = condition.tests[name];
-        if (tests) lists[name] = [...(lists[name] ?? []), ...tests];
-      }
-    }
-    return new Condition({ match, ...lists } as ConditionModel);
+  /** Holds when none of `conditions` holds (`not` of one condition is its negation). */
+  static not(...conditions: Condition[]): Condition {
+    return Condition.combine('none', conditions);
   }
 
-  /** How the tests combine. */
-  readonly match: 'all' | 'any';
-  /** How many tests the condition has. */
-  readonly testCount: number;
-  private readonly tests: ConditionModel;
+  private static combine(match: ConditionMatch, conditions: Condition[]): Condition {
+    const name = match === 'none' ? 'not' : match;
+    if (conditions.length === 0) throw new Error(`Condition.${name}: give at least one condition; an empty ${name}() would hold for everything or nothing`);
+    // all(all(a, b), c) is all(a, b, c); any likewise. A lone member of all/any is itself.
+    const members = conditions.flatMap((c) => (match !== 'none' && c.model.match === match && c.model.conditions ? c.model.conditions : [c.model]));
+    if (match !== 'none' && members.length === 1) return new Condition(members[0]);
+    const combined = new Condition({ match, conditions: members });
+    if (combined.depth > CONDITION_LEVELS) {
+      throw new Error(
+        `Condition.${name}: this condition would nest ${combined.depth} levels deep; a task sequence condition holds at most ${CONDITION_LEVELS} (each all/any/not adds one). Combine some of the inner ones into fewer levels`,
+      );
+    }
+    return combined;
+  }
+
+  private readonly model: ConditionModel;
 
   private constructor(model: ConditionModel) {
-    this.tests = model;
-    this.match = model.match ?? 'all';
-    this.testCount = TEST_LISTS.reduce((n, name) => n + (model[name]?.length ?? 0), 0);
+    this.model = model;
   }
 
-  /** The condition in the model's shape (`match` left out when it is the default, `all`). */
+  /** How the condition combines its members (`all`, `any`, `none`), or undefined for a single test. */
+  get match(): ConditionMatch | undefined {
+    return this.model.match;
+  }
+
+  /** How many levels the condition nests: 1 for a single test. */
+  get depth(): number {
+    const levels = (c: ConditionModel): number => 1 + Math.max(0, ...(c.conditions ?? []).map(levels));
+    return levels(this.model);
+  }
+
+  /** How many tests the condition has, at any depth. */
+  get testCount(): number {
+    const count = (c: ConditionModel): number => (c.conditions ? c.conditions.reduce((n, m) => n + count(m), 0) : 1);
+    return count(this.model);
+  }
+
+  /** The condition in the model's shape (a copy). */
   toModel(): ConditionModel {
-    const out: Record<string, unknown> = {};
-    if (this.match === 'any' && this.testCount > 1) out.match = 'any';
-    for (const name of TEST_LISTS) {
-      const tests = this.tests[name];
-      if (tests && tests.length > 0) out[name] = tests.map((t) => ({ ...t }));
-    }
-    return out as ConditionModel;
+    return copy(this.model);
   }
 }

@@ -10,7 +10,7 @@
 import type { HardwareKind } from '../lib/model';
 import { Condition } from './conditions';
 import type { HardwareStepProps } from './generated/props';
-import { RunCommandLine } from './steps';
+import { RunCommandLine } from './general-steps';
 
 /** Quotes an argument that contains spaces. */
 const argument = (text: string) => (/\s/.test(text) && !/^".*"$/.test(text) ? `"${text}"` : text);

@@ -10,6 +10,12 @@
  *   - HP (ProLiant DL380 G6): the SmartStart Scripting Toolkit included in the boot image, simpler
  *     to call, but every tool update means rebuilding the boot image.
  * Either way the boot image must carry the storage drivers, or Windows PE cannot see the disks.
+ *
+ * Two task sequences share the content: one for new servers, which start in Windows PE (PXE or
+ * boot media), and a refresh for servers that run Windows already. The refresh keeps the
+ * server's name and network settings, restarts into Windows PE, and from there does what the
+ * first one does: R6 follows the environment through the Restart Computer step, so the hardware
+ * steps after it run in Windows PE, before the disk is partitioned.
  */
 import type { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
@@ -19,6 +25,8 @@ import {
   ApplyOperatingSystem,
   ApplyWindowsSettings,
   BootImage,
+  CaptureNetworkSettings,
+  CaptureWindowsSettings,
   ClientPackage,
   Condition,
   ConfigureRaid,
@@ -27,9 +35,12 @@ import {
   FlashBios,
   OsImage,
   PartitionDisk,
+  RestartComputer,
   SetupWindowsAndConfigMgr,
   TaskSequence,
   VendorToolsPackage,
+  type IStepContainer,
+  type TaskSequenceStep,
 } from '../constructs';
 import type { ExampleStackProps } from './reference-build';
 import { secretVariable } from './secrets';
@@ -47,8 +58,10 @@ export interface ServerRolloutProps extends ExampleStackProps {
 }
 
 export class ServerRolloutStack extends TerraformStack {
-  /** The server deployment task sequence. */
+  /** The server deployment task sequence, for new servers (it starts in Windows PE). */
   readonly deployServer: TaskSequence;
+  /** The refresh of a server that runs Windows already: the same deployment after a restart into Windows PE. */
+  readonly refreshServer: TaskSequence;
 
   constructor(scope: Construct, id: string, props: ServerRolloutProps = {}) {
     super(scope, id);
@@ -105,54 +118,45 @@ export class ServerRolloutStack extends TerraformStack {
     const localAdminPassword = secretVariable(this, 'server_admin_password', 'Local Administrator password of new servers');
     const joinPassword = secretVariable(this, 'server_join_password', 'Password of CORP\\svc-join, which joins servers to the domain');
 
-    this.deployServer = new TaskSequence(this, 'DeployServer', {
-      name: 'Deploy Windows Server 2008 x64',
-      version: '2010.05',
-      description: `Hardware configuration and Windows Server for ${DELL_R710} and ${HP_DL380_G6}`,
-      bootImage,
-      // Terraform never stores the passwords below, so it cannot see them change: after rotating
-      // one (a new TF_VAR_ value), raise this number and the next deploy sends them again.
-      secretsVersion: 1,
-    });
-
     // R6: first, in Windows PE, the hardware. Each step runs only on its model (a WMI condition
     // on Win32_ComputerSystem.Model) and only in Windows PE.
-    this.deployServer.addGroup('Configure hardware').addStep(
-      new FlashBios({
-        computerModel: DELL_R710,
-        tools: dellToolkit,
-        tool: 'bios\\R710-020007.exe',
-        parameters: '/s /f',
-        timeoutMinutes: 30,
-      }),
-      new ConfigureRaid({
-        computerModel: DELL_R710,
-        tools: dellToolkit,
-        tool: 'raidcfg.exe',
-        configFileSwitch: '-i=',
-        configFile: props.raidConfigFiles?.dellR710 ?? 'raid\\r710-raid5.ini',
-        timeoutMinutes: 30,
-      }),
-      // No tools package: these tools are included in the boot image.
-      new FlashBios({
-        computerModel: HP_DL380_G6,
-        tool: 'X:\\Tools\\hp\\conrep.exe',
-        parameters: '-l',
-        configFileSwitch: '-f',
-        configFile: 'X:\\Tools\\hp\\dl380g6-bios.xml',
-        timeoutMinutes: 30,
-      }),
-      new ConfigureRaid({
-        computerModel: HP_DL380_G6,
-        tool: 'X:\\Tools\\hp\\hpacuscripting.exe',
-        configFileSwitch: '-i ',
-        configFile: props.raidConfigFiles?.hpDl380G6 ?? 'X:\\Tools\\hp\\dl380g6-raid5.ini',
-        timeoutMinutes: 30,
-      }),
-    );
+    const configureHardware = (sequence: IStepContainer) =>
+      sequence.addGroup('Configure hardware').addStep(
+        new FlashBios({
+          computerModel: DELL_R710,
+          tools: dellToolkit,
+          tool: 'bios\\R710-020007.exe',
+          parameters: '/s /f',
+          timeoutMinutes: 30,
+        }),
+        new ConfigureRaid({
+          computerModel: DELL_R710,
+          tools: dellToolkit,
+          tool: 'raidcfg.exe',
+          configFileSwitch: '-i=',
+          configFile: props.raidConfigFiles?.dellR710 ?? 'raid\\r710-raid5.ini',
+          timeoutMinutes: 30,
+        }),
+        // No tools package: these tools are included in the boot image.
+        new FlashBios({
+          computerModel: HP_DL380_G6,
+          tool: 'X:\\Tools\\hp\\conrep.exe',
+          parameters: '-l',
+          configFileSwitch: '-f',
+          configFile: 'X:\\Tools\\hp\\dl380g6-bios.xml',
+          timeoutMinutes: 30,
+        }),
+        new ConfigureRaid({
+          computerModel: HP_DL380_G6,
+          tool: 'X:\\Tools\\hp\\hpacuscripting.exe',
+          configFileSwitch: '-i ',
+          configFile: props.raidConfigFiles?.hpDl380G6 ?? 'X:\\Tools\\hp\\dl380g6-raid5.ini',
+          timeoutMinutes: 30,
+        }),
+      );
 
     // Only now the disk: partitioned on the new RAID volume, then Windows and its storage driver.
-    this.deployServer.addStep(
+    const installWindows = (): TaskSequenceStep[] => [
       new PartitionDisk({ name: 'Partition RAID volume', partitions: [{ name: 'System', size: 100, bootable: true }] }),
       new ApplyOperatingSystem({ name: 'Apply Windows Server 2008 image', imagePackage: image }),
       new ApplyDriverPackage({ name: `Storage driver (${DELL_R710})`, driverPackage: dellStorage, condition: Condition.computerModel(DELL_R710) }),
@@ -175,6 +179,43 @@ export class ServerRolloutStack extends TerraformStack {
         clientPackage: client,
         installationProperties: 'SMSSITECODE=CM1 FSP=fsp01.corp.example.com DNSSUFFIX=corp.example.com',
       }),
+    ];
+
+    this.deployServer = new TaskSequence(this, 'DeployServer', {
+      name: 'Deploy Windows Server 2008 x64',
+      version: '2010.05',
+      description: `Hardware configuration and Windows Server for ${DELL_R710} and ${HP_DL380_G6}`,
+      bootImage,
+      // Terraform never stores the passwords below, so it cannot see them change: after rotating
+      // one (a new TF_VAR_ value), raise this number and the next deploy sends them again.
+      secretsVersion: 1,
+    });
+    configureHardware(this.deployServer);
+    this.deployServer.addStep(...installWindows());
+
+    // The refresh starts in the old Windows: it keeps the server's name and its network settings
+    // (static addresses, which Apply Network Settings then applies instead of its own), and
+    // restarts into Windows PE. From there it is the deployment above.
+    this.refreshServer = new TaskSequence(this, 'RefreshServer', {
+      name: 'Refresh Windows Server 2008 x64',
+      version: '2010.05',
+      description: `Reinstall a running ${DELL_R710} or ${HP_DL380_G6}, hardware configuration included`,
+      bootImage,
+      secretsVersion: 1,
+    });
+    this.refreshServer.addGroup('Keep server settings').addStep(
+      new CaptureWindowsSettings({ registration: false }),
+      new CaptureNetworkSettings({ membership: false }),
     );
+    this.refreshServer.addStep(
+      new RestartComputer({
+        name: 'Restart in Windows PE',
+        target: 'windowsPe',
+        message: 'This server is being reinstalled by the task sequence "Refresh Windows Server 2008 x64".',
+        notificationSeconds: 300,
+      }),
+    );
+    configureHardware(this.refreshServer);
+    this.refreshServer.addStep(...installWindows());
   }
 }

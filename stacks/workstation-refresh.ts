@@ -2,7 +2,8 @@
  * Example (b): refresh a workstation and keep its users' files and settings.
  *
  * The running Windows hands the user state to USMT (`scanstate`), which stores it on a state
- * migration point; the captured image from the reference build is applied; the new Windows joins
+ * migration point; the computer restarts into Windows PE (the boot image) and the captured image
+ * from the reference build is applied; the new Windows joins
  * the domain and gets the ConfigMgr client; USMT restores the state (`loadstate`); applications
  * that cannot be in the image are installed last.
  */
@@ -20,6 +21,7 @@ import {
   OsImage,
   ReleaseStateStore,
   RequestStateStore,
+  RestartComputer,
   RestoreUserState,
   SetupWindowsAndConfigMgr,
   SoftwarePackage,
@@ -94,8 +96,10 @@ export class WorkstationRefreshStack extends TerraformStack {
       new ReleaseStateStore(),
     );
 
-    // In Windows PE: the new Windows, from the image.
+    // In Windows PE: the new Windows, from the image. The sequence starts in the old Windows, so
+    // it restarts into the boot image first (R6 follows where each step runs).
     this.refresh.addStep(
+      new RestartComputer({ name: 'Restart in Windows PE', target: 'windowsPe', message: 'Windows is being reinstalled; your files are kept.', notificationSeconds: 60 }),
       new ApplyOperatingSystem({ name: 'Apply Windows 7 image', imagePackage: image, imageIndex: 1 }),
       new ApplyWindowsSettings({ registeredUser: 'Corp', registeredOrganization: 'Corp', timeZone: 'W. Europe Standard Time' }),
       new ApplyNetworkSettings({

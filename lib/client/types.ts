@@ -42,7 +42,7 @@ export type KindTypesCoverKinds = Assert<Same<keyof KindTypes, KindName>>;
  * name; `test/client/types.test.ts` walks every schema and fails if a secret's name does not fit
  * this pattern or a non-secret string's does.
  */
-export type SecretFieldName = `${string}Password` | 'productKey';
+export type SecretFieldName = `${string}Password` | 'productKey' | 'pin' | 'hiddenValue';
 
 /** Fields the server sets (schema `readOnly`); present on every read. Checked against the schemas like secrets. */
 export type ServerSetFieldName = 'id' | 'flags';

@@ -9,6 +9,7 @@ import { SiteSchema } from '../model/site';
 import { toTerraformName } from '../model/terraform-names';
 import { ctyTypeOf, hasDefault, ProviderConfigSchema, versionAttributeName } from '../model';
 import { resourceNotes } from './resource-notes';
+import { renderTaskSequenceGuide } from './task-sequences';
 
 /** Every page, by its path under docs/. */
 export function renderAllDocs(): Map<string, string> {
@@ -19,6 +20,7 @@ export function renderAllDocs(): Map<string, string> {
     pages.set(`data-sources/${KINDS[kind].terraformType.replace(/^osd_/, '')}.md`, renderDataSource(kind));
   }
   pages.set('data-sources/site.md', renderSite());
+  pages.set('task-sequences.md', renderTaskSequenceGuide());
   return pages;
 }
 
@@ -56,6 +58,7 @@ function renderResource(kind: KindName): string {
     '',
     String(def.schema.description ?? ''),
     '',
+    ...(def.guide ? [`How to use it: [${def.guide.title}](../${def.guide.page}).`, ''] : []),
     '## Arguments',
     '',
     ...fieldLines(def.schema, 'argument', 0),
@@ -112,7 +115,10 @@ function fieldLines(object: TObject, which: 'argument' | 'attribute' | 'all', de
       lines.push(`${'  '.repeat(depth)}- \`${versionAttributeName(name)}\` (number, optional): change it to send a new \`${name}\`; Terraform never stores the value, so it cannot see it change.`);
     }
     const nested = schema.type === 'object' ? schema : schema.type === 'array' && schema.items?.type === 'object' ? schema.items : undefined;
-    if (nested && which !== 'attribute') lines.push(...fieldLines(nested as TObject, 'all', depth + 1));
+    const same = nested ? keyword(nested as TSchema, 'sameAs') : undefined;
+    // A deeper level that repeats an outer object's fields (nested conditions) is named, not listed again.
+    if (same) lines.push(`${'  '.repeat(depth + 1)}- each has the fields of \`${toTerraformName(same)}\`, one level deeper`);
+    else if (nested && which !== 'attribute') lines.push(...fieldLines(nested as TObject, 'all', depth + 1));
   }
   return lines;
 }

@@ -52,6 +52,8 @@ export interface KindDefinition {
    * schema states are filled before.
    */
   readonly derive?: (value: Record<string, unknown>) => void;
+  /** A hand-written page under docs/ on how to use the kind, which its reference page links to. */
+  readonly guide?: { readonly title: string; readonly page: string };
 }
 
 export type KindName = 'package' | 'program' | 'osImage' | 'osInstallPackage' | 'bootImage' | 'driverPackage' | 'taskSequence';
@@ -119,7 +121,10 @@ export const KINDS: Readonly<Record<KindName, KindDefinition>> = {
   osInstallPackage: packageKind('osInstallPackage', 'OS install package', 'os-install-packages', 259, OsInstallPackageSchema),
   bootImage: packageKind('bootImage', 'Boot image', 'boot-images', 258, BootImageSchema),
   driverPackage: packageKind('driverPackage', 'Driver package', 'driver-packages', 3, DriverPackageSchema),
-  taskSequence: packageKind('taskSequence', 'Task sequence', 'task-sequences', 4, TaskSequenceSchema),
+  taskSequence: {
+    ...packageKind('taskSequence', 'Task sequence', 'task-sequences', 4, TaskSequenceSchema),
+    guide: { title: 'task sequences: steps, conditions, where steps run (R6), ConfigMgr storage', page: 'task-sequences.md' },
+  },
 };
 
 export const KIND_NAMES = Object.keys(KINDS) as KindName[];

@@ -9,18 +9,18 @@
  * apply time); checks that need such an object are skipped, never failed.
  */
 import { keyword } from './annotations';
-import { error, field, msg, object, step, value, warning, type Issue, type MessagePart, type Path } from './issues';
+import { error, field, msg, object, value, warning, type Issue, type Path } from './issues';
 import { KINDS, type KindName } from './kinds';
 import { OS_IMAGE_CONTENT_FIELDS, type OsImage } from './os-image';
 import type { Package } from './package';
 import type { Program } from './program';
-import { allowedUsmtVersions, type Site } from './site';
-import { checkClientInstallationProperties } from './client-properties';
-import { actionOf, type Step, type TaskSequence } from './task-sequence';
+import { allowedUsmtVersions } from './site';
+import { UNRESOLVED, type RuleContext } from './rule-context';
+import { taskSequenceIssues } from './task-sequence-rules';
+import type { TaskSequence } from './task-sequence';
 import { isRecord, walk } from './walk';
 
-export const UNRESOLVED = Symbol('unresolved');
-export type Resolved = Record<string, unknown> | undefined | typeof UNRESOLVED;
+export { UNRESOLVED, type Resolved, type RuleContext } from './rule-context';
 
 /** An object a value refers to, and where. */
 export interface Lookup {
@@ -29,27 +29,6 @@ export interface Lookup {
   readonly path: Path;
   /** The package role the reference needs (`requiredRole`), if any. */
   readonly role?: string;
-}
-
-export interface RuleContext {
-  /** The site, when known: decides the USMT versions allowed (R5). */
-  readonly site?: Site;
-  /** The stored object `kind`/`id`, `undefined` when it does not exist, `UNRESOLVED` when it cannot be known yet. */
-  readonly resolve: (kind: KindName, id: string) => Resolved;
-  /**
-   * For a reference whose target `resolve` did not find: the kind of the object that has that ID
-   * (package kinds share one ID space), so the message can say it is of the wrong kind.
-   */
-  readonly kindOf?: (id: string) => KindName | undefined;
-  /**
-   * What a reference to an object that does not exist is: an `error` (the server, at write), or a
-   * `warning` (the provider at plan time: the object may be created in the same apply, and the
-   * server refuses the write if it is not).
-   * @default 'error'
-   */
-  readonly missingReference?: 'error' | 'warning';
-  /** The object as stored before this write, for updates (R7 compares contents and version). */
-  readonly prior?: Record<string, unknown>;
 }
 
 /** Every object `value` references: ID fields (`references`) and objects named by several fields (`referencesBy`). */
@@ -213,172 +192,4 @@ function osImageIssues(image: OsImage, ctx: RuleContext): Issue[] {
     }
   }
   return issues;
-}
-
-// ---- task sequences ----------------------------------------------------------------------------------
-
-function taskSequenceIssues(ts: TaskSequence, ctx: RuleContext): Issue[] {
-  return [...groupIssues(ts.steps), ...ts.steps.flatMap((s, i) => stepIssues(s, i, ctx)), ...hardwareOrderIssues(ts, ctx)];
-}
-
-/** The list must be the group tree in document order: a step follows its group and the group's earlier members. */
-function groupIssues(steps: Step[]): Issue[] {
-  const issues: Issue[] = [];
-  const groups = new Set<string>();
-  const open: string[] = [];
-  steps.forEach((s, i) => {
-    if (s.inGroup !== undefined) {
-      const at = open.lastIndexOf(s.inGroup);
-      if (at < 0) {
-        const why = groups.has(s.inGroup)
-          ? msg`group ${value(s.inGroup)} was closed by a step outside it; keep a group's steps together after it`
-          : msg`no group named ${value(s.inGroup)} comes before it`;
-        const path = ['steps', i, 'inGroup'];
-        issues.push(error(path, 'group', [...msg`${field(path)} is ${value(s.inGroup)}, but `, ...why]));
-      } else open.length = at + 1;
-    } else open.length = 0;
-    if (s.group) {
-      if (groups.has(s.name)) {
-        const path = ['steps', i, 'name'];
-        issues.push(error(path, 'unique', msg`${field(path)}: a group named ${value(s.name)} already exists; group names are unique so steps can name their group`));
-      }
-      groups.add(s.name);
-      open.push(s.name);
-    }
-  });
-  return issues;
-}
-
-/** `[field] is required <why> (step "name")`. */
-function requiredIssue(path: Path, why: string, index: number, name: string): Issue {
-  return error(path, 'required', msg`${field(path)} is required ${why} (${step(index, name)})`);
-}
-
-function stepIssues(s: Step, i: number, ctx: RuleContext): Issue[] {
-  const at = (...rest: (string | number)[]): Path => ['steps', i, ...rest];
-  const issues: Issue[] = [];
-  if (s.installSoftware) {
-    const inst = s.installSoftware;
-    if (inst.packageId !== undefined && inst.programName === undefined) {
-      issues.push(requiredIssue(at('installSoftware', 'programName'), 'when packageId is set', i, s.name));
-    }
-    if (inst.packageId !== undefined && inst.programName !== undefined) {
-      const program = ctx.resolve('program', KINDS.program.id.fromFields({ packageId: inst.packageId, name: inst.programName }) ?? '');
-      if (program && program !== UNRESOLVED) issues.push(...installableProgramIssues(program as Program, at('installSoftware', 'programName'), [step(i, s.name)]));
-    }
-  }
-  if (s.setupWindowsAndConfigMgr?.installationProperties) {
-    issues.push(...checkClientInstallationProperties(s.setupWindowsAndConfigMgr.installationProperties, at('setupWindowsAndConfigMgr', 'installationProperties')));
-  }
-  if (s.applyOperatingSystem) {
-    const a = s.applyOperatingSystem;
-    const needs: Record<string, string[]> = { diskAndPartition: ['diskIndex', 'partitionIndex'], logicalDrive: ['logicalDrive'], variable: ['variable'] };
-    for (const f of needs[a.destination ?? 'nextAvailablePartition'] ?? []) {
-      if ((a as Record<string, unknown>)[f] === undefined) issues.push(requiredIssue(at('applyOperatingSystem', f), `when destination is ${JSON.stringify(a.destination)}`, i, s.name));
-    }
-    if (a.installPackageId !== undefined && a.editionIndex === undefined) {
-      issues.push(requiredIssue(at('applyOperatingSystem', 'editionIndex'), 'with installPackageId', i, s.name));
-    }
-  }
-  if (s.applyNetworkSettings?.joinType === 'domain') {
-    for (const f of ['domain', 'joinAccount', 'joinPassword'] as const) {
-      if (s.applyNetworkSettings[f] === undefined) issues.push(requiredIssue(at('applyNetworkSettings', f), 'to join a domain', i, s.name));
-    }
-  }
-  if (s.applyWindowsSettings && s.applyWindowsSettings.randomLocalAdminPassword === false && s.applyWindowsSettings.localAdminPassword === undefined) {
-    issues.push(requiredIssue(at('applyWindowsSettings', 'localAdminPassword'), 'when randomLocalAdminPassword is false', i, s.name));
-  }
-  if (s.restoreUserState?.restoreLocalAccounts && s.restoreUserState.localAccountPassword === undefined) {
-    issues.push(requiredIssue(at('restoreUserState', 'localAccountPassword'), 'when restoreLocalAccounts is true', i, s.name));
-  }
-  const usmt = s.captureUserState ?? s.restoreUserState;
-  if (usmt && usmt.mode === 'advanced' && (usmt.configFiles ?? []).length === 0) {
-    const path = at(s.captureUserState ? 'captureUserState' : 'restoreUserState', 'configFiles');
-    issues.push(error(path, 'R5', msg`${field(path)} must name the rule files in advanced mode (${step(i, s.name)})`));
-  }
-  return issues;
-}
-
-/**
- * R1, and what an Install Software step needs of a program: it runs as Local System, without user
- * interaction, and returns 3010 rather than restarting the computer itself.
- */
-export function installableProgramIssues(program: Program, path: Path, installer: readonly MessagePart[]): Issue[] {
-  const issues: Issue[] = [];
-  const installed = object('program', KINDS.program.id.fromFields(program) ?? program.name);
-  const first = program.runFirst;
-  if (first) {
-    const other = first.packageId === program.packageId ? msg`program ${value(first.program)}` : msg`${object('program', `${first.packageId}/${first.program}`)}`;
-    issues.push(
-      error(path, 'R1', [
-        ...installer,
-        ...msg` installs ${installed}, which runs `,
-        ...other,
-        ...msg` first; operating system deployment does not support that. Remove runFirst and install ${value(first.program)} in its own step before this one`,
-      ]),
-    );
-  }
-  const unfit: string[] = [];
-  if (!program.adminRights) unfit.push('adminRights must be true (runs as Local System)');
-  if (program.allowUserInteraction) unfit.push('allowUserInteraction must be false');
-  if (program.mayRestartComputer) unfit.push('mayRestartComputer must be false (return 3010 instead)');
-  if (program.runWhen === 'userLoggedOn') unfit.push('runWhen must not be "userLoggedOn"');
-  if (unfit.length > 0) issues.push(error(path, 'installSoftware', [...installer, ...msg` installs ${installed}, which cannot run in a task sequence: ${unfit.join('; ')}`]));
-  return issues;
-}
-
-/**
- * R6: hardware steps run in Windows PE before the disk is partitioned and the OS applied (a RAID
- * change destroys partitions), with tools from a `tools` package or included in the boot image.
- */
-function hardwareOrderIssues(ts: TaskSequence, ctx: RuleContext): Issue[] {
-  const issues: Issue[] = [];
-  let diskTouchedBy: { index: number; name: string; action: string } | undefined;
-  let fullOsSince: { index: number; name: string; action: string } | undefined;
-  ts.steps.forEach((s, i) => {
-    const action = actionOf(s);
-    const run = s.runCommandLine;
-    if (run?.hardware) {
-      const at: Path = ['steps', i, 'runCommandLine', 'hardware'];
-      const label = msg`hardware ${step(i, s.name)} (${run.hardware})`;
-      if (diskTouchedBy) {
-        issues.push(
-          error(at, 'R6', [...label, ...msg` comes after ${step(diskTouchedBy.index, diskTouchedBy.name)} (${diskTouchedBy.action}); it must run before the disk is partitioned and the OS applied`]),
-        );
-      }
-      if (fullOsSince) {
-        issues.push(error(at, 'R6', [...label, ...msg` comes after ${step(fullOsSince.index, fullOsSince.name)} (${fullOsSince.action}), which runs in the full OS; hardware steps run in Windows PE`]));
-      }
-      issues.push(...hardwareToolIssues(ts, run.packageId, at, label, ctx));
-    }
-    if (s.enabled === false || !action) return;
-    if ((action === 'partitionDisk' || action === 'applyOperatingSystem') && !diskTouchedBy) diskTouchedBy = { index: i, name: s.name, action };
-    if (['installSoftware', 'captureUserState', 'restoreUserState', 'prepareWindowsForCapture'].includes(action) && !fullOsSince) {
-      fullOsSince = { index: i, name: s.name, action };
-    }
-  });
-  return issues;
-}
-
-function hardwareToolIssues(ts: TaskSequence, packageId: string | undefined, at: Path, label: ReturnType<typeof msg>, ctx: RuleContext): Issue[] {
-  if (packageId !== undefined) {
-    const pkg = ctx.resolve('package', packageId);
-    if (pkg && pkg !== UNRESOLVED && (pkg as Package).role !== 'tools') {
-      return [error(at, 'R6', [...label, ...msg` uses ${object('package', packageId)} whose role is ${value((pkg as Package).role)}; vendor tools come from a package with role "tools"`])];
-    }
-    return [];
-  }
-  if (ts.bootImageId === undefined) {
-    return [error(at, 'R6', [...label, ...msg` names no tools package and the sequence has no boot image; give the step a "tools" package or use a boot image that includes the tools`])];
-  }
-  const boot = ctx.resolve('bootImage', ts.bootImageId);
-  if (boot && boot !== UNRESOLVED && !((boot.includedTools as unknown[] | undefined) ?? []).length) {
-    return [
-      error(at, 'R6', [
-        ...label,
-        ...msg` names no tools package and ${object('bootImage', ts.bootImageId)} includes no tools; give the step a "tools" package or add the tools to the boot image`,
-      ]),
-    ];
-  }
-  return [];
 }

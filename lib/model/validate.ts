@@ -7,7 +7,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { ValueErrorType } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
 import { keyword } from './annotations';
-import { error, field, msg, pointerSegments, show, value, type Issue, type MessagePart, type Path } from './issues';
+import { error, field, isWithin, msg, pointerSegments, show, value, type Issue, type MessagePart, type Path } from './issues';
 import { KINDS, type KindName } from './kinds';
 import { isRecord, mapValue, walk } from './walk';
 
@@ -40,6 +40,15 @@ export function validateShape(kind: KindName, input: unknown): Issue[] {
   const schema = KINDS[kind].schema;
   const writable = withoutReadOnly(kind, input);
   const issues: Issue[] = [];
+  // A value nested deeper than the model holds is reported once, by its depth, not by what the deepest level lacks.
+  const tooDeep: Path[] = [];
+  walk(schema, writable, (node, v, path) => {
+    const limit = keyword(node, 'nestingLimit');
+    if (!limit || !isRecord(v) || v[limit.field] === undefined) return;
+    const at = [...path, limit.field];
+    tooDeep.push([...path]);
+    issues.push(error(at, 'nesting', msg`${field(at)} nests ${limit.what} more than ${limit.levels} levels deep, which the model does not hold; combine some of the inner ones into fewer levels`));
+  });
   const seen = new Set<string>();
   for (const e of Value.Errors(schema, writable)) {
     // A union reports once per branch; one message for the field is enough.
@@ -47,9 +56,13 @@ export function validateShape(kind: KindName, input: unknown): Issue[] {
     // A missing field is reported once as required, not again as having the wrong type.
     if (seen.has(key) || (e.value === undefined && seen.has(`${e.path}|${ValueErrorType.ObjectRequiredProperty}`))) continue;
     seen.add(key);
-    issues.push(toIssue(e.type, e.schema, pointerSegments(e.path), e.value, e.message));
+    const path = pointerSegments(e.path);
+    if (tooDeep.some((deep) => isWithin(path, deep))) continue;
+    issues.push(toIssue(e.type, e.schema, path, e.value, e.message));
   }
-  walk(schema, writable, (node, value, path) => issues.push(...modelKeywordIssues(node, value, path)));
+  walk(schema, writable, (node, value, path) => {
+    if (!tooDeep.some((deep) => isWithin(path, deep))) issues.push(...modelKeywordIssues(node, value, path));
+  });
   return issues;
 }
 

@@ -10,7 +10,7 @@ import { KINDS, KIND_NAMES } from '../../lib/model';
 import type { OsdClient } from '../../lib/client';
 import type { SecretStatusValue, Stored, Writable, ListArgs } from '../../lib/client';
 
-const SECRET_NAME = /Password$|^productKey$/;
+const SECRET_NAME = /Password$|^productKey$|^pin$|^hiddenValue$/;
 const SERVER_SET = new Set(['id', 'flags']);
 
 interface Field {

@@ -11,8 +11,11 @@ test('ConfigureRaid: a runCommandLine step marked raid, from the tools package, 
   assert.deepEqual(stepsOf(synth(stack))[0], {
     name: 'Configure RAID (PowerEdge R710)',
     condition: {
-      variables: [{ name: '_SMSTSInWinPE', operator: 'equals', value: 'true' }],
-      wmi_queries: [{ query: "SELECT * FROM Win32_ComputerSystem WHERE Model LIKE '%PowerEdge R710%'" }],
+      match: 'all',
+      conditions: [
+        { variable: { name: '_SMSTSInWinPE', operator: 'equals', value: 'true' } },
+        { wmi_query: { query: "SELECT * FROM Win32_ComputerSystem WHERE Model LIKE '%PowerEdge R710%'" } },
+      ],
     },
     run_command_line: { command_line: 'raidcfg.exe -i=raid\\r710-raid5.ini', package_id: '${osd_package.Dtk.id}', hardware: 'raid' },
   });

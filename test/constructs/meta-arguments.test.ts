@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { dependable } from 'cdktf';
 import {
   ApplyDriverPackage,
+  RestartComputer,
   BootImage,
   DriverPackage,
   InstallSoftware,
@@ -42,7 +43,7 @@ test('a dependsOn the stack sets is kept, and merged with the programs the steps
   const ts = new TaskSequence(stack, 'Ts', { name: 'Deploy' });
   ts.resource.dependsOn = [dependable(nic.resource)];
   // A step added after the stack set dependsOn still adds its program.
-  ts.addStep(new ApplyDriverPackage({ driverPackage: nic }), new InstallSoftware({ program: install }));
+  ts.addStep(new ApplyDriverPackage({ driverPackage: nic }), new RestartComputer({ target: 'installedOs' }), new InstallSoftware({ program: install }));
   pkg.resource.dependsOn = [dependable(nic.resource)];
   const json = synth(stack);
   assert.deepEqual(onlyResource(json, 'osd_task_sequence').depends_on, ['osd_driver_package.Nic', `osd_program.${Object.keys(json.resource.osd_program)[0]}`]);

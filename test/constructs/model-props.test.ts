@@ -60,7 +60,7 @@ test('the generated props are the model fields with typed references (the file d
   type Own<P> = Omit<P, keyof StepCommonProps>;
   typeCheck<Same<Own<RunCommandLineProps>, WithReferences<ActionModel<'runCommandLine'>, { packageId: IPackage }>>>();
   typeCheck<Same<Own<CaptureUserStateProps>, WithReferences<ActionModel<'captureUserState'>, { usmtPackageId: IUsmtPackage }>>>();
-  typeCheck<Same<Own<ApplyOperatingSystemProps>, WithReferences<ActionModel<'applyOperatingSystem'>, { imagePackageId: IOsImage; installPackageId: IOsInstallPackage }>>>();
+  typeCheck<Same<Own<ApplyOperatingSystemProps>, WithReferences<ActionModel<'applyOperatingSystem'>, { imagePackageId: IOsImage; installPackageId: IOsInstallPackage; configFilePackageId: IPackage }>>>();
 });
 
 test('modelFromProps copies the fields of a props spec, writes references with the writer, and ignores other props', () => {

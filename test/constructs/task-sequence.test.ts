@@ -189,8 +189,8 @@ test('R6: tools in an imported boot image are taken on trust at synth', () => {
 test('a step is checked when added: the sequence path, the step name, the field and the value', () => {
   const { stack } = newStack();
   const ts = new TaskSequence(stack, 'Ts', { name: 'Deploy' });
-  const message = thrown(() => ts.addStep(new ApplyWindowsSettings({ name: 'Settings', registeredUser: 'u', registeredOrganization: 'o', computerName: 'A-NAME-LONGER-THAN-15' })));
-  assert.match(message, /^test\/Ts: step "Settings": maxLength: computerName is 21 characters long \("A-NAME-LONGER-THAN-15"\); at most 15 are allowed/);
+  const message = thrown(() => ts.addStep(new ApplyWindowsSettings({ name: 'Settings', registeredUser: 'u', registeredOrganization: 'o', serverConnectionLimit: 4 })));
+  assert.match(message, /^test\/Ts: step "Settings": minimum: serverConnectionLimit has the value 4: expected integer to be greater or equal to 5/);
   assert.match(thrown(() => ts.addStep(new RunCommandLine({ name: '', commandLine: 'x' }))), /test\/Ts: step "": minLength: name must have at least 1 character/);
 });
 

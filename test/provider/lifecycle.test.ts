@@ -56,8 +56,11 @@ function everyType(tag: string): Config {
       },
       capture: {
         name: `${tag} Build and capture`,
+        boot_image_id: '${osd_boot_image.pe.id}',
         steps: [
           { name: 'Capture state', capture_user_state: { usmt_package_id: '${osd_package.usmt.id}' } },
+          // R6: the state is captured in the full OS, the image in Windows PE.
+          { name: 'Restart in Windows PE', restart_computer: { target: 'windowsPe' } },
           { name: 'Capture image', capture_operating_system_image: { destination: '\\\\srv01\\captures\\ref.wim', capture_account: 'CORP\\cap', capture_password: CAPTURE_PASSWORD } },
         ],
       },

@@ -93,7 +93,8 @@ test('a reference to an existing object of the wrong kind or role is refused at 
         name: 'Deploy wrong',
         steps: [
           { name: 'Drivers', apply_driver_package: { driver_package_id: software.id } },
-          { name: 'Capture', capture_user_state: { usmt_package_id: software.id } },
+          // Offline, from Windows PE, where the step before it runs (R6).
+          { name: 'Capture', capture_user_state: { usmt_package_id: software.id, offline: true } },
         ],
       },
     },

@@ -62,6 +62,7 @@ test('workstation refresh: USMT capture and restore around the new image; client
     'request_state_store',
     'capture_user_state',
     'release_state_store',
+    'restart_computer',
     'apply_operating_system',
     'apply_windows_settings',
     'apply_network_settings',
@@ -74,12 +75,14 @@ test('workstation refresh: USMT capture and restore around the new image; client
   ]);
   assert.equal(all[1].request_state_store.purpose, 'capture');
   assert.equal(all[2].capture_user_state.usmt_package_id, '${osd_package.Usmt.id}');
-  assert.equal(all[4].apply_operating_system.image_package_id, '${osd_os_image.Windows7Image.id}');
-  assert.equal(all[6].apply_network_settings.join_password, '${var.join_password}');
-  assert.equal(all[7].setup_windows_and_config_mgr.installation_properties, 'SMSSITECODE=CM1 FSP=fsp01.corp.example.com DNSSUFFIX=corp.example.com');
-  assert.equal(all[9].request_state_store.purpose, 'restore');
-  assert.equal(all[10].restore_user_state.usmt_package_id, '${osd_package.Usmt.id}');
-  assert.equal(all[12].install_software.package_id, '${osd_package.Timesheet.id}');
+  // The sequence starts in the old Windows: it restarts into Windows PE before the image (R6).
+  assert.equal(all[4].restart_computer.target, 'windowsPe');
+  assert.equal(all[5].apply_operating_system.image_package_id, '${osd_os_image.Windows7Image.id}');
+  assert.equal(all[7].apply_network_settings.join_password, '${var.join_password}');
+  assert.equal(all[8].setup_windows_and_config_mgr.installation_properties, 'SMSSITECODE=CM1 FSP=fsp01.corp.example.com DNSSUFFIX=corp.example.com');
+  assert.equal(all[10].request_state_store.purpose, 'restore');
+  assert.equal(all[11].restore_user_state.usmt_package_id, '${osd_package.Usmt.id}');
+  assert.equal(all[13].install_software.package_id, '${osd_package.Timesheet.id}');
 });
 
 test('server rollout: per model, BIOS and RAID steps in a "Configure hardware" group before partitioning (R6)', () => {
@@ -105,8 +108,13 @@ test('server rollout: per model, BIOS and RAID steps in a "Configure hardware" g
   );
   for (const [model, index] of [['PowerEdge R710', 0], ['ProLiant DL380 G6', 2]] as const) {
     for (const step of hardware.slice(index, index + 2)) {
-      assert.deepEqual(step.condition.wmi_queries, [{ query: `SELECT * FROM Win32_ComputerSystem WHERE Model LIKE '%${model}%'` }]);
-      assert.deepEqual(step.condition.variables, [{ name: '_SMSTSInWinPE', operator: 'equals', value: 'true' }]);
+      assert.deepEqual(step.condition, {
+        match: 'all',
+        conditions: [
+          { variable: { name: '_SMSTSInWinPE', operator: 'equals', value: 'true' } },
+          { wmi_query: { query: `SELECT * FROM Win32_ComputerSystem WHERE Model LIKE '%${model}%'` } },
+        ],
+      });
     }
   }
   assert.equal(hardware[0].run_command_line.package_id, `\${osd_package.${tools[0]}.id}`);
@@ -117,6 +125,20 @@ test('server rollout: per model, BIOS and RAID steps in a "Configure hardware" g
   const partition = all.findIndex((s) => s.partition_disk);
   const apply = all.findIndex((s) => s.apply_operating_system);
   assert.ok(lastHardware < partition && partition < apply, 'hardware, then partition, then the OS');
+});
+
+test('server rollout, refresh variant: settings kept in the old Windows, Restart Computer into Windows PE, then the same hardware steps and deployment (R6)', () => {
+  const { json, warnings } = synthStack(new ServerRolloutStack(testApp(), 'server-rollout'));
+  assert.deepEqual(warnings, []);
+  const sequences = Object.values<any>(json.resource.osd_task_sequence);
+  assert.deepEqual(sequences.map((ts) => ts.name), ['Deploy Windows Server 2008 x64', 'Refresh Windows Server 2008 x64']);
+  const [deploy, refresh] = sequences.map((ts) => ts.steps as any[]);
+  assert.deepEqual(refresh.slice(0, 4).map(actionOf), ['group', 'capture_windows_settings', 'capture_network_settings', 'restart_computer']);
+  assert.equal(refresh[3].restart_computer.target, 'windowsPe');
+  assert.equal(refresh[3].in_group, undefined, 'the restart is outside the settings group');
+  // From the restart on, the refresh is the deployment for new servers, step by step.
+  assert.deepEqual(refresh.slice(4), deploy);
+  assert.equal(sequences[1].boot_image_id, sequences[0].boot_image_id);
 });
 
 /** Every file under `dir`, by relative path, with its bytes. */
