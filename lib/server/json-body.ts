@@ -14,7 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { ApiError } from './errors';
 
 /** Nesting levels of objects and arrays a body may have; `{}` is one level, `{"a":[{}]}` three. */
-export const MAX_JSON_DEPTH = 32;
+export const MAX_JSON_DEPTH = 128;
 
 export function installJsonBodyParser(app: FastifyInstance): void {
   // Fastify also parses text/plain by default; the API does not take it.

@@ -35,7 +35,7 @@ describe('cdktf deploy of removals and replacements', () => {
     cli = new CdktfCli(path.join('test', 'fixtures', 'e2e-changes-app.ts'), { OSD_ENDPOINT: server.url, OSD_TOKEN: server.adminToken, OSD_STATE_DIR: work }, work);
     client = new OsdClient({ endpoint: server.url, token: server.readerToken });
     await cli.must(['deploy', 'changes', '--auto-approve']);
-    assert.deepEqual((await sequence()).actions, ['applyDriverPackage', 'installSoftware', 'runCommandLine']);
+    assert.deepEqual((await sequence()).actions, ['applyDriverPackage', 'restartComputer', 'installSoftware', 'runCommandLine']);
   });
 
   afterAll(async () => {

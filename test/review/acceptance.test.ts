@@ -53,7 +53,7 @@ function baseResources(): Resources {
           {
             name: 'Flash BIOS',
             in_group: 'Configure hardware',
-            condition: { wmi_queries: [{ query: "SELECT * FROM Win32_ComputerSystem WHERE Model LIKE '%R710%'" }] },
+            condition: { wmi_query: { query: "SELECT * FROM Win32_ComputerSystem WHERE Model LIKE '%R710%'" } },
             run_command_line: { command_line: 'bios\\R710-020007.exe /s', package_id: '${osd_package.dtk.id}', hardware: 'bios' },
           },
           { name: 'Partition', partition_disk: { partitions: [{ size: 100 }] } },

@@ -32,15 +32,25 @@ interface Secrets {
   productKey: string;
   localAdminPassword: string;
   joinPassword: string;
-  localAccountPassword: string;
   capturePassword: string;
+  folderPassword: string;
+  hiddenValue: string;
+  localAccountPassword: string;
+  runAsPassword: string;
+  domainJoinPassword: string;
+  pin: string;
 }
 const newSecrets = (): Secrets => ({
   productKey: plain('ProductKey'),
   localAdminPassword: plain('LocalAdmin'),
   joinPassword: plain('JoinPass'),
-  localAccountPassword: plain('LocalAccount'),
   capturePassword: plain('CapturePass'),
+  folderPassword: plain('FolderPass'),
+  hiddenValue: plain('Hidden'),
+  localAccountPassword: plain('LocalAccount'),
+  runAsPassword: plain('RunAsPass'),
+  domainJoinPassword: plain('DomainJoin'),
+  pin: plain('Pin'),
 });
 
 /** A task sequence with every secret the model has (the first test checks that it is every one). */
@@ -48,14 +58,21 @@ function everySecretBody(usmtPackageId: string, s: Secrets | Record<keyof Secret
   return {
     name: 'Every secret',
     version: '1',
+    // In Windows PE first, then (after a restart into the installed OS) the steps that run in the full OS (R6).
     steps: [
       {
         name: 'Settings',
         applyWindowsSettings: { registeredUser: 'IT', registeredOrganization: 'Contoso', productKey: s.productKey, randomLocalAdminPassword: false, localAdminPassword: s.localAdminPassword },
       },
       { name: 'Join', applyNetworkSettings: { joinType: 'domain', domain: 'corp.example', joinAccount: 'CORP\\join', joinPassword: s.joinPassword } },
-      { name: 'Restore', restoreUserState: { usmtPackageId, restoreLocalAccounts: true, localAccountPassword: s.localAccountPassword } },
       { name: 'Capture', captureOperatingSystemImage: { destination: '\\\\srv01\\captures\\ref.wim', captureAccount: 'CORP\\capture', capturePassword: s.capturePassword } },
+      { name: 'Connect', connectNetworkFolder: { path: '\\\\srv01\\logs', account: 'CORP\\logs', accountPassword: s.folderPassword } },
+      { name: 'Hidden', setTaskSequenceVariable: { variableName: 'Secret', hideValue: true, hiddenValue: s.hiddenValue } },
+      { name: 'To Windows', restartComputer: { target: 'installedOs' } },
+      { name: 'Restore', restoreUserState: { usmtPackageId, restoreLocalAccounts: true, localAccountPassword: s.localAccountPassword } },
+      { name: 'Run as', runCommandLine: { commandLine: 'cmd /c ver', runAsUser: true, runAsAccount: 'CORP\\svc', runAsPassword: s.runAsPassword } },
+      { name: 'Domain', joinDomainOrWorkgroup: { joinType: 'domain', domain: 'corp.example', joinAccount: 'CORP\\join', joinPassword: s.domainJoinPassword } },
+      { name: 'BitLocker', enableBitLocker: { keyManagement: 'tpmAndPin', pin: s.pin } },
     ],
   };
 }
@@ -94,9 +111,16 @@ const statusesOf = (body: Record<string, any>) => [
   body.steps[0].applyWindowsSettings.productKey,
   body.steps[0].applyWindowsSettings.localAdminPassword,
   body.steps[1].applyNetworkSettings.joinPassword,
-  body.steps[2].restoreUserState.localAccountPassword,
-  body.steps[3].captureOperatingSystemImage.capturePassword,
+  body.steps[2].captureOperatingSystemImage.capturePassword,
+  body.steps[3].connectNetworkFolder.accountPassword,
+  body.steps[4].setTaskSequenceVariable.hiddenValue,
+  body.steps[6].restoreUserState.localAccountPassword,
+  body.steps[7].runCommandLine.runAsPassword,
+  body.steps[8].joinDomainOrWorkgroup.joinPassword,
+  body.steps[9].enableBitLocker.pin,
 ];
+/** How many secrets the test object holds: one of each secret field. */
+const SECRET_COUNT = statusesOf(everySecretBody('', newSecrets())).length;
 
 describe('a store written by this server', () => {
   const dataDir = path.join(scratch, 'store');
@@ -127,7 +151,7 @@ describe('a store written by this server', () => {
     assert.equal(created.status, 201, created.text);
     tsId = created.json.id;
     tsUrl = created.headers.get('location')!;
-    assert.deepEqual(statusesOf(created.json), Array(5).fill({ set: true, version: 1 }));
+    assert.deepEqual(statusesOf(created.json), Array(SECRET_COUNT).fill({ set: true, version: 1 }));
 
     assert.equal(modeOf(dataDir), '0700');
     const files = [...storeFiles(dataDir), defaultKeyFile(dataDir)];
@@ -137,7 +161,7 @@ describe('a store written by this server', () => {
     assertNowhereInFiles(dataDir, secretValues(first), 'after create');
     const read = await call(server, 'GET', tsUrl);
     for (const v of secretValues(first)) assert.ok(!read.text.includes(v), read.text);
-    assert.deepEqual(statusesOf(read.json), Array(5).fill({ set: true, version: 1 }));
+    assert.deepEqual(statusesOf(read.json), Array(SECRET_COUNT).fill({ set: true, version: 1 }));
     // What is stored is the values sealed, and they open with the key to what was sent.
     assert.deepEqual(openedSecrets(dataDir, 'taskSequence', tsId).map((s) => s.value).sort(), secretValues(first).sort());
   });
@@ -146,7 +170,7 @@ describe('a store written by this server', () => {
     second = newSecrets();
     const replaced = await call(server, 'PUT', tsUrl, { body: everySecretBody(usmtId, second) });
     assert.equal(replaced.status, 200, replaced.text);
-    assert.deepEqual(statusesOf(replaced.json), Array(5).fill({ set: true, version: 2 }));
+    assert.deepEqual(statusesOf(replaced.json), Array(SECRET_COUNT).fill({ set: true, version: 2 }));
     assertNowhereInFiles(dataDir, [...secretValues(first), ...secretValues(second)], 'after a new value');
     assert.deepEqual(openedSecrets(dataDir, 'taskSequence', tsId).map((s) => s.value).sort(), secretValues(second).sort());
     sealedBeforeKeyChange = sealedSecrets(dataDir, 'taskSequence', tsId).map((s) => s.sealed!);
@@ -219,7 +243,7 @@ describe('a store written by this server', () => {
     // The server holds the same values: sending them again keeps every version; reads show statuses only.
     const again = await call(server, 'PUT', tsUrl, { body: everySecretBody(usmtId, second) });
     assert.equal(again.status, 200, again.text);
-    assert.deepEqual(statusesOf(again.json), Array(5).fill({ set: true, version: 2 }));
+    assert.deepEqual(statusesOf(again.json), Array(SECRET_COUNT).fill({ set: true, version: 2 }));
     // Idempotent creates still recognise a retry (their salt is a store secret too, sealed again).
     const key = { 'idempotency-key': 'after-key-change' };
     const once = await call(server, 'POST', '/api/v1/packages', { body: usmtPackageBody('idem'), headers: key });
@@ -231,7 +255,7 @@ describe('a store written by this server', () => {
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');
     assert.equal(replay.json.id, once.json.id);
     const read = await call(server, 'GET', tsUrl);
-    assert.deepEqual(statusesOf(read.json), Array(5).fill({ set: true, version: 2 }));
+    assert.deepEqual(statusesOf(read.json), Array(SECRET_COUNT).fill({ set: true, version: 2 }));
     await server.stop();
 
     // The old key alone no longer opens the store.
